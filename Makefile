@@ -1,0 +1,49 @@
+# mmrouter — one Makefile for a fresh machine: `make run` and `make test` set up what they need.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PROTOS := $(shell find proto -name '*.proto')
+GEN_STAMP := src/mmrouter/_pb/.generated
+CONFIG ?=
+
+.PHONY: install proto run test test-fast bench eval fit envoy-config lint clean
+
+install: $(STAMP) $(GEN_STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade --quiet pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+proto: $(GEN_STAMP)
+
+$(GEN_STAMP): $(PROTOS) $(STAMP)
+	rm -rf src/mmrouter/_pb
+	$(PY) -m grpc_tools.protoc -Iproto --python_out=src --grpc_python_out=src --pyi_out=src $(PROTOS)
+	touch $(GEN_STAMP)
+
+run: install
+	$(VENV)/bin/mmrouter run $(if $(CONFIG),--config $(CONFIG),)
+
+test: install
+	$(PY) -m pytest -q
+
+test-fast: install
+	$(PY) -m pytest -q -m 'not e2e'
+
+bench: install
+	$(VENV)/bin/mmrouter bench --quick
+
+eval: install
+	$(VENV)/bin/mmrouter eval --data data/devset/heldout.jsonl
+
+fit: install
+	$(VENV)/bin/mmrouter fit --data data/devset/train.jsonl --out src/mmrouter/defaults/head.npz
+
+envoy-config: install
+	$(VENV)/bin/mmrouter envoy-config > envoy.yaml
+
+clean:
+	rm -rf $(VENV) src/mmrouter/_pb src/*.egg-info .pytest_cache

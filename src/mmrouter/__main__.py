@@ -1,0 +1,3 @@
+from mmrouter.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""Dynamic micro-batching: a bounded queue, batches popped by size or wait, one worker thread.
+
+Requests submitted concurrently from the event loop coalesce into one encoder call; results are
+resolved back on the submitting loop. A full queue raises :class:`Overloaded` at once — the
+explicit overload state the caller turns into its configured policy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable, Generic, Sequence, TypeVar
+
+from mmrouter.errors import Overloaded
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+BatchObserver = Callable[[str, int, float], None]  # (name, batch size, seconds queued of oldest)
+
+
+@dataclass
+class _Job(Generic[T]):
+    item: T
+    future: asyncio.Future
+    loop: asyncio.AbstractEventLoop
+    enqueued: float
+
+
+_STOP = object()
+
+
+class MicroBatcher(Generic[T, R]):
+    def __init__(self, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
+                 max_batch_size: int = 32, max_wait_s: float = 0.002, max_queue: int = 256,
+                 observer: BatchObserver | None = None) -> None:
+        self._fn = fn
+        self.name = name
+        self.max_batch_size = max(1, max_batch_size)
+        self.max_wait_s = max(0.0, max_wait_s)
+        self._queue: queue.Queue = queue.Queue(maxsize=max(1, max_queue))
+        self._observer = observer
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=f"batcher-{self.name}",
+                                            daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        if self._thread is not None:
+            self._queue.put(_STOP)
+            self._thread.join(timeout)
+            self._thread = None
+
+    @property
+    def depth(self) -> int:
+        return self._queue.qsize()
+
+    async def submit(self, item: T) -> R:
+        loop = asyncio.get_running_loop()
+        job = _Job(item=item, future=loop.create_future(), loop=loop, enqueued=time.perf_counter())
+        try:
+            self._queue.put_nowait(job)
+        except queue.Full:
+            raise Overloaded(f"the {self.name} encoder queue is full; retry later") from None
+        return await job.future
+
+    async def submit_many(self, items: Sequence[T]) -> list[R]:
+        return list(await asyncio.gather(*(self.submit(i) for i in items)))
+
+    def _run(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is _STOP:
+                return
+            batch = [first]
+            deadline = time.perf_counter() + self.max_wait_s
+            stop = self._fill(batch, deadline)
+            self._execute(batch)
+            if stop:
+                return
+
+    def _fill(self, batch: list, deadline: float) -> bool:
+        while len(batch) < self.max_batch_size:
+            remaining = deadline - time.perf_counter()
+            try:
+                job = self._queue.get(timeout=remaining) if remaining > 0 else self._queue.get_nowait()
+            except queue.Empty:
+                return False
+            if job is _STOP:
+                return True
+            batch.append(job)
+        return False
+
+    def _execute(self, batch: list[_Job]) -> None:
+        if self._observer is not None:
+            self._observer(self.name, len(batch), time.perf_counter() - batch[0].enqueued)
+        try:
+            results = self._fn([job.item for job in batch])
+        except BaseException as exc:  # noqa: BLE001 - every waiter must hear about it
+            logger.exception("%s batch of %d failed", self.name, len(batch))
+            for job in batch:
+                job.loop.call_soon_threadsafe(_set_exception, job.future, exc)
+            return
+        for job, result in zip(batch, results):
+            job.loop.call_soon_threadsafe(_set_result, job.future, result)
+
+
+def _set_result(future: asyncio.Future, result: object) -> None:
+    if not future.done():
+        future.set_result(result)
+
+
+def _set_exception(future: asyncio.Future, exc: BaseException) -> None:
+    if not future.done():
+        future.set_exception(exc)

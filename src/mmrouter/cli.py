@@ -1,0 +1,144 @@
+"""Command line: the only place logging is configured."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+from typing import Callable, Sequence
+
+from mmrouter import __version__
+from mmrouter.config import Config, ConfigError, load_config
+
+logger = logging.getLogger("mmrouter")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=getattr(logging, args.log_level.upper()),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from packages or local paths only
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        return args.func(args) or 0
+    except ConfigError as exc:
+        print(f"mmrouter: config error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mmrouter", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"mmrouter {__version__}")
+    parser.add_argument("--log-level", default=os.environ.get("MMROUTER_LOG_LEVEL", "info"))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, func: Callable, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--config", help="YAML config (default: the embedded default config)")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("serve", _serve, "Run the ext_proc gRPC service and the HTTP API.")
+    p.add_argument("--grpc-port", type=int)
+    p.add_argument("--http-port", type=int)
+    p.add_argument("--ports-file", help="write the bound ports here as JSON once ready")
+    p = command("run", _run, "Run Envoy + mmrouter + demo backends in the foreground.")
+    p.add_argument("--listener-port", type=int, default=8801)
+    p.add_argument("--admin-port", type=int, default=9901)
+    p = command("demo-backends", _demo_backends, "Run OpenAI-compatible stand-in backends.")
+    p.add_argument("--ephemeral", action="store_true", help="bind ephemeral ports")
+    p.add_argument("--ports-file", help="write {cluster: port} here as JSON once listening")
+    p = command("envoy-config", _envoy_config, "Print the Envoy bootstrap for the config.")
+    p.add_argument("--listener-port", type=int, default=8801)
+    p.add_argument("--admin-port", type=int, default=9901)
+    p.add_argument("--ext-proc-port", type=int)
+    command("check-config", _check_config, "Validate a config and print a summary.")
+    from mmrouter.tools import register_tools
+
+    register_tools(command)
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(args.config)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mmrouter.server import Server
+
+    config = _config(args)
+    server_cfg = config.server
+    if args.grpc_port is not None:
+        server_cfg = _replace(server_cfg, grpc_port=args.grpc_port)
+    if args.http_port is not None:
+        server_cfg = _replace(server_cfg, http_port=args.http_port)
+    server = Server(config.replace(server=server_cfg), ports_file=args.ports_file)
+    asyncio.run(_until_signal(server.serve(), server.request_stop))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from mmrouter.launcher import run_stack
+
+    asyncio.run(run_stack(_config(args), listener_port=args.listener_port,
+                          admin_port=args.admin_port))
+    return 0
+
+
+def _demo_backends(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
+    from mmrouter.demo_backends import DemoBackends
+
+    backends = DemoBackends(_config(args), ephemeral=args.ephemeral)
+    stop = asyncio.Event()
+
+    async def main() -> None:
+        await backends.start()
+        if args.ports_file:
+            Path(args.ports_file).write_text(json.dumps(backends.ports))
+        try:
+            await stop.wait()
+        finally:
+            await backends.stop()
+
+    asyncio.run(_until_signal(main(), stop.set))
+    return 0
+
+
+def _envoy_config(args: argparse.Namespace) -> int:
+    from mmrouter.envoy_config import EnvoyPorts, render_envoy_config
+
+    config = _config(args)
+    ports = EnvoyPorts(listener_port=args.listener_port, admin_port=args.admin_port,
+                       ext_proc_host=config.server.grpc_host,
+                       ext_proc_port=args.ext_proc_port or config.server.grpc_port)
+    sys.stdout.write(render_envoy_config(config, ports))
+    return 0
+
+
+def _check_config(args: argparse.Namespace) -> int:
+    config = _config(args)
+    print(f"config OK: {len(config.models)} models, {len(config.routes)} routes "
+          f"({', '.join(config.route_names)}); aliases {list(config.routing.aliases)}")
+    return 0
+
+
+def _replace(obj, **changes):
+    import dataclasses
+
+    return dataclasses.replace(obj, **changes)
+
+
+async def _until_signal(coro, on_signal: Callable[[], None]) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, on_signal)
+    await coro

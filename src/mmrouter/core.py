@@ -1,0 +1,139 @@
+"""The one inference core: chat body in, routing decision and mutation out.
+
+Both transports (ext_proc gRPC and the HTTP classification API) call into this; it knows
+nothing about protobuf or HTTP.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from mmrouter.batching import MicroBatcher
+from mmrouter.classifier import Classification, Classifier
+from mmrouter.config import Config
+from mmrouter.conversation import ChatRequest, Conversation, build_conversation, parse_chat_body
+from mmrouter.decision import Decision, choose_model
+from mmrouter.errors import Overloaded, UnknownModel
+from mmrouter.metrics import Metrics
+from mmrouter.mutations import RequestMutation, routing_mutation
+
+logger = logging.getLogger(__name__)
+
+OFFLOAD_PARSE_BYTES = 256 * 1024  # parse larger bodies off the event loop
+
+
+class ImageScorer(Protocol):
+    """Per-route image scores for a conversation's images (None: no image signal)."""
+
+    name: str
+
+    async def scores(self, conversation: Conversation) -> np.ndarray | None: ...
+
+
+@dataclass(frozen=True)
+class RoutedRequest:
+    decision: Decision
+    mutation: RequestMutation
+
+
+class RouterCore:
+    def __init__(self, config: Config, classifier: Classifier,
+                 text_batcher: MicroBatcher[str, np.ndarray], metrics: Metrics,
+                 image_scorer: ImageScorer | None = None) -> None:
+        self.config = config
+        self.classifier = classifier
+        self.text_batcher = text_batcher
+        self.metrics = metrics
+        self.image_scorer = image_scorer
+        self._aliases = frozenset(config.routing.aliases)
+
+    @property
+    def encoders(self) -> tuple[str, ...]:
+        names = [f"text:{self.text_batcher.name}"]
+        if self.image_scorer is not None:
+            names.append(f"image:{self.image_scorer.name}")
+        return tuple(names)
+
+    async def route_chat(self, body: bytes) -> RoutedRequest:
+        """Decide where a chat-completions body goes and how to rewrite it."""
+        request = await self._parse(body)
+        decision = await self.decide(request)
+        headers = self.config.routing.headers
+        mutation = routing_mutation(body, current_model=request.model, model=decision.model.name,
+                                    cluster=decision.model.cluster, model_header=headers.model,
+                                    cluster_header=headers.cluster)
+        self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
+        return RoutedRequest(decision=decision, mutation=mutation)
+
+    async def _parse(self, body: bytes) -> ChatRequest:
+        if len(body) > OFFLOAD_PARSE_BYTES:
+            return await asyncio.to_thread(parse_chat_body, body)
+        return parse_chat_body(body)
+
+    async def decide(self, request: ChatRequest) -> Decision:
+        model = request.model
+        if model is not None and model not in self._aliases:
+            explicit = self.config.model(model)
+            if explicit is not None:
+                return Decision(route="explicit", model=explicit, reason="explicit")
+            if self.config.routing.unknown_model == "error":
+                raise UnknownModel(f"The model '{model}' does not exist; use one of "
+                                   f"{self._known_names()}", param="model")
+            default = self.config.model(self.config.routing.default_model)
+            return Decision(route="default", model=default, reason="unknown_model_default")
+        routing = self.config.routing
+        conversation = build_conversation(request.payload, routing.context_messages,
+                                          routing.max_context_chars)
+        try:
+            classification = await self.classify(conversation)
+        except Overloaded:
+            if routing.overload == "reject":
+                raise
+            self.metrics.errors.labels("overloaded").inc()
+            return Decision(route=routing.fallback_route,
+                            model=choose_model(self.config, routing.fallback_route,
+                                               conversation.has_images),
+                            reason="overload_default")
+        chosen = choose_model(self.config, classification.route, conversation.has_images)
+        return Decision(route=classification.route, model=chosen, reason="classified",
+                        classification=classification)
+
+    async def classify(self, conversation: Conversation) -> Classification:
+        started = time.perf_counter()
+        texts = [conversation.latest_text]
+        context_text = conversation.context_text()
+        if context_text:
+            texts.append(context_text)
+        text_task = self.text_batcher.submit_many(texts)
+        if self.image_scorer is not None and conversation.images:
+            vectors, image_scores = await asyncio.gather(
+                text_task, self.image_scorer.scores(conversation))
+        else:
+            vectors, image_scores = await text_task, None
+        context = vectors[1] if len(vectors) > 1 else None
+        result = self.classifier.classify(conversation, vectors[0], context, image_scores)
+        elapsed = time.perf_counter() - started
+        self.metrics.classification_seconds.observe(elapsed)
+        return dataclasses.replace(result, encoders=self.encoders)
+
+    def close(self) -> None:
+        self.text_batcher.stop()
+        closer = getattr(self.image_scorer, "close", None)
+        if closer is not None:
+            closer()
+
+    def _known_names(self) -> list[str]:
+        return [*self.config.routing.aliases, *(m.name for m in self.config.models)]
+
+
+def encode_batch(encoder_encode, texts: Sequence[str]) -> list[np.ndarray]:
+    """Adapter for the batcher: one encoder call for the batch, one row per item."""
+    matrix = encoder_encode(list(texts))
+    return [matrix[i] for i in range(len(texts))]

@@ -1,0 +1,67 @@
+"""Router errors and the one place that maps them to HTTP status and OpenAI error bodies."""
+
+from __future__ import annotations
+
+import json
+
+
+class RouterError(Exception):
+    """An error the client caused or should see, carried to an OpenAI-style JSON error."""
+
+    status: int = 400
+    type: str = "invalid_request_error"
+    code: str = "invalid_request"
+    kind: str = "invalid_request"  # label for the errors metric
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.param = param
+
+
+class InvalidJSON(RouterError):
+    code = kind = "invalid_json"
+
+
+class InvalidRequest(RouterError):
+    code = kind = "invalid_request"
+
+
+class UnknownModel(RouterError):
+    status = 400
+    code = "model_not_found"
+    kind = "unknown_model"
+
+
+class InvalidImage(RouterError):
+    code = kind = "invalid_image"
+
+
+class PayloadTooLarge(RouterError):
+    status = 413
+    code = kind = "payload_too_large"
+
+
+class Overloaded(RouterError):
+    status = 429
+    type = "rate_limit_error"
+    code = kind = "overloaded"
+
+
+class NotReady(RouterError):
+    status = 503
+    type = "server_error"
+    code = kind = "not_ready"
+
+
+def error_body(exc: RouterError) -> dict[str, object]:
+    return {"error": {"message": exc.message, "type": exc.type, "param": exc.param, "code": exc.code}}
+
+
+def error_json(exc: RouterError) -> bytes:
+    return json.dumps(error_body(exc)).encode()
+
+
+def internal_error_body(message: str = "internal router error") -> bytes:
+    return json.dumps({"error": {"message": message, "type": "server_error", "param": None,
+                                 "code": "internal_error"}}).encode()

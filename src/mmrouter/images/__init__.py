@@ -1,0 +1,1 @@
+"""Image inputs: safe decoding, the CLIP image encoder and per-route image scores."""

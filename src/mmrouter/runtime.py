@@ -1,0 +1,66 @@
+"""Assemble a RouterCore from a Config: load encoders, embed route anchors, load the head, warm up."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Callable
+
+from mmrouter.batching import MicroBatcher
+from mmrouter.classifier import Classifier, RouteIndex
+from mmrouter.config import Config, ConfigError
+from mmrouter.core import ImageScorer, RouterCore, encode_batch
+from mmrouter.encoders import TextEncoder
+from mmrouter.head import HeadError, RoutingHead
+from mmrouter.metrics import Metrics
+
+logger = logging.getLogger(__name__)
+
+StatusSink = Callable[..., None]  # (component, status, **details)
+
+
+def load_text_encoder(config: Config) -> TextEncoder:
+    from mmrouter.encoders.text import SentenceTransformerEncoder
+
+    enc = config.text_encoder
+    return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length)
+
+
+def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:
+    path = config.head_path()
+    if path is None:
+        return None
+    if not path.exists():
+        raise ConfigError(f"routing.head: file not found: {path}")
+    try:
+        head = RoutingHead.load(path)
+        head.check_routes(config.route_names)
+        head.check_encoder(encoder.name, encoder.dim)
+    except HeadError as exc:
+        raise ConfigError(f"routing.head: {exc}") from exc
+    return head
+
+
+def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | None = None,
+               image_scorer: ImageScorer | None = None,
+               image_scorer_factory: Callable[..., ImageScorer | None] | None = None,
+               status: StatusSink | None = None) -> RouterCore:
+    """Load everything (blocking: call it off the event loop) and return a started core."""
+    sink = status or (lambda *a, **k: None)
+    encoder = text_encoder if text_encoder is not None else load_text_encoder(config)
+    metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
+    sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)
+    index = RouteIndex.build(config.routes, encoder)
+    head = load_head(config, encoder)
+    classifier = Classifier(config, index, head)
+    sink("classifier", "ready", method=classifier.method)
+    if image_scorer is None and image_scorer_factory is not None:
+        image_scorer = image_scorer_factory(config, metrics, sink)
+    enc = config.text_encoder
+    batcher: MicroBatcher = MicroBatcher(
+        functools.partial(encode_batch, encoder.encode), name=encoder.name,
+        max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
+        max_queue=config.routing.max_queue, observer=metrics.observe_batch)
+    encoder.encode(["warm-up request", "a second, longer warm-up request for the encoder"])
+    batcher.start()
+    return RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer)
