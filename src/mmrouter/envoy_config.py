@@ -75,7 +75,12 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
                 '[%START_TIME%] "%REQ(:METHOD)% %REQ(:PATH)%" %RESPONSE_CODE% '
                 '%RESPONSE_CODE_DETAILS% cluster=%UPSTREAM_CLUSTER% '
                 f'model=%REQ({config.routing.headers.model})% %DURATION%ms\n'}}}}],
-        "route_config": {"name": "mmrouter_routes", "virtual_hosts": [{
+        "route_config": {
+            "name": "mmrouter_routes",
+            # Stripped from client requests before any filter or route runs: routing headers
+            # sent by a client never steer routing, even when the processor is down.
+            "internal_only_headers": [cluster_header, config.routing.headers.model],
+            "virtual_hosts": [{
             "name": "backends", "domains": ["*"], "routes": [
                 {"match": {"prefix": "/", "headers": [{"name": cluster_header,
                                                         "present_match": True}]},

@@ -37,8 +37,11 @@ def create_app(get_core: Callable[[], Any], status: ServiceStatus, metrics_expos
     app[STATUS_KEY] = status
     app.router.add_get("/health", _health)
     app.router.add_get("/ready", _ready)
-    app.router.add_get("/metrics", lambda _: web.Response(
-        body=metrics_exposition(), content_type="text/plain", charset="utf-8"))
+
+    async def _metrics(_: web.Request) -> web.Response:
+        return web.Response(body=metrics_exposition(), content_type="text/plain", charset="utf-8")
+
+    app.router.add_get("/metrics", _metrics)
     app.router.add_post("/api/v1/classify", _classify_text)
     app.router.add_post("/api/v1/classify/multimodal", _classify_multimodal)
     return app

@@ -42,6 +42,7 @@ class LocalStack:
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="mmrouter-stack-")))
     with_router: bool = True
     ext_proc: bool = True
+    processor: str = "mmrouter"  # what serves ext_proc: "mmrouter", or "noop" (bench baseline)
     env: dict[str, str] = field(default_factory=dict)
     backend_ports: dict[str, int] = field(default_factory=dict)
     router_ports: dict[str, int] = field(default_factory=dict)
@@ -61,6 +62,13 @@ class LocalStack:
     def api_url(self) -> str:
         return f"http://127.0.0.1:{self.router_ports['http_port']}"
 
+    @property
+    def router_pid(self) -> int | None:
+        """pid of the ext_proc process (mmrouter or the no-op processor), if one runs."""
+        if not self.with_router or len(self._procs) < 2:
+            return None
+        return self._procs[1].pid
+
     def backend_url(self, cluster: str) -> str:
         return f"http://127.0.0.1:{self.backend_ports[cluster]}"
 
@@ -71,7 +79,10 @@ class LocalStack:
         self.config_path.write_text(yaml.safe_dump(data, sort_keys=False))
         config = load_config(self.config_path)
         self.backend_ports = self._spawn("demo-backends", ["--ephemeral"], timeout)
-        if self.with_router:
+        if self.with_router and self.processor == "noop":
+            self.router_ports = self._spawn("noop-ext-proc", [], timeout,
+                                            argv=["-m", "mmrouter.bench_noop"])
+        elif self.with_router:
             self.router_ports = self._spawn("serve", [], timeout)
         grpc_port = self.router_ports.get("grpc_port") or _unused_port()
         ports = EnvoyPorts(listener_host="127.0.0.1", listener_port=0, admin_port=0,
@@ -81,13 +92,15 @@ class LocalStack:
         self.envoy = EnvoyProcess(envoy_yaml, self.workdir / "envoy").start()
         return self
 
-    def _spawn(self, command: str, extra: list[str], timeout: float) -> dict[str, Any]:
+    def _spawn(self, command: str, extra: list[str], timeout: float,
+               argv: list[str] | None = None) -> dict[str, Any]:
         ports_file = self.workdir / f"{command}.ports.json"
         ports_file.unlink(missing_ok=True)
         log = open(self.workdir / f"{command}.log", "ab")
+        argv = argv or ["-m", "mmrouter", "--log-level", "warning", command, "--config",
+                        str(self.config_path)]
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mmrouter", "--log-level", "warning", command, "--config",
-             str(self.config_path), "--ports-file", str(ports_file), *extra],
+            [sys.executable, *argv, "--ports-file", str(ports_file), *extra],
             stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.env})
         self._procs.append(proc)
         return _wait_file(ports_file, proc, timeout, f"mmrouter {command}")

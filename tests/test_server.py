@@ -1,0 +1,236 @@
+"""The service in-process on loopback: real gRPC ext_proc streams and real HTTP.
+
+Uses a FAKE hashing text encoder so the logic runs fast; the real model runs in the
+end-to-end tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, Awaitable, Callable
+
+import aiohttp
+import grpc
+import pytest
+
+from mmrouter._pb.envoy.config.core.v3 import base_pb2 as core_pb
+from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
+from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
+from mmrouter.metrics import Metrics
+from mmrouter.runtime import build_core
+from mmrouter.server import Server
+
+from conftest import FakeHashingTextEncoder
+
+
+def _server(config, encoder=None) -> Server:
+    config = config.replace(server=config.server.__class__(grpc_port=0, http_port=0))
+    factory = lambda cfg, metrics, sink: build_core(  # noqa: E731
+        cfg, metrics, text_encoder=encoder or FakeHashingTextEncoder(), status=sink)
+    return Server(config, Metrics(), core_factory=factory)
+
+
+def run(config, scenario: Callable[[Server], Awaitable[Any]]) -> Any:
+    async def main():
+        server = _server(config)
+        await server.start()
+        try:
+            return await scenario(server)
+        finally:
+            await server.shutdown()
+    return asyncio.run(main())
+
+
+def headers_msg(method: str, path: str, end_of_stream: bool = False,
+                extra: dict[str, str] | None = None) -> pb.ProcessingRequest:
+    values = {":method": method, ":path": path, "content-type": "application/json", **(extra or {})}
+    return pb.ProcessingRequest(request_headers=pb.HttpHeaders(
+        headers=core_pb.HeaderMap(headers=[core_pb.HeaderValue(key=k, raw_value=v.encode())
+                                           for k, v in values.items()]),
+        end_of_stream=end_of_stream))
+
+
+def body_msg(body: bytes) -> pb.ProcessingRequest:
+    return pb.ProcessingRequest(request_body=pb.HttpBody(body=body, end_of_stream=True))
+
+
+RESPONSE_HEADERS = pb.ProcessingRequest(response_headers=pb.HttpHeaders(end_of_stream=False))
+
+
+async def stream(server: Server, messages: list[pb.ProcessingRequest]) -> list[pb.ProcessingResponse]:
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.grpc_port}") as channel:
+        call = pb_grpc.ExternalProcessorStub(channel).Process()
+        out = []
+        for message in messages:  # one response per message, in lock step like Envoy
+            await call.write(message)
+            out.append(await call.read())
+        await call.done_writing()
+        return out
+
+
+def set_headers(common: pb.CommonResponse) -> dict[str, str]:
+    return {o.header.key: o.header.raw_value.decode() for o in common.header_mutation.set_headers}
+
+
+CHAT = {"model": "MoM", "messages": [{"role": "user", "content": "Generate an image of a cat"}]}
+
+
+def test_alias_request_is_routed_and_rewritten(default_config):
+    body = json.dumps(CHAT).encode()
+
+    async def scenario(server):
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions?x=1",
+                                                 extra={"x-mmrouter-cluster": "evil"}),
+                                     body_msg(body), RESPONSE_HEADERS]), server.metrics
+
+    (hdr, bod, resp), metrics = run(default_config, scenario)
+    assert list(hdr.request_headers.response.header_mutation.remove_headers) == \
+        ["x-selected-model", "x-mmrouter-cluster"]
+    common = bod.request_body.response
+    assert common.clear_route_cache
+    new_body = common.body_mutation.body
+    assert json.loads(new_body) == {**CHAT, "model": "image-generator"}
+    assert set_headers(common) == {"x-selected-model": "image-generator",
+                                   "x-mmrouter-cluster": "image_generator",
+                                   "content-length": str(len(new_body))}
+    out = set_headers(resp.response_headers.response)
+    assert out["x-mmrouter-route"] == "image_generation"
+    assert out["x-mmrouter-model"] == "image-generator"
+    assert 0.0 < float(out["x-mmrouter-confidence"]) <= 1.0
+    assert metrics.registry.get_sample_value("mmrouter_requests_total", {
+        "route": "image_generation", "model": "image-generator", "outcome": "classified"}) == 1.0
+    assert metrics.registry.get_sample_value("mmrouter_classification_seconds_count") == 1.0
+    assert metrics.registry.get_sample_value("mmrouter_streams_in_flight") == 0.0
+
+
+def test_explicit_model_is_honoured_without_classifying(default_config):
+    body = json.dumps({**CHAT, "model": "gpt-5-chat"}).encode()
+
+    async def scenario(server):
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                     body_msg(body)]), server.metrics
+
+    (_, bod), metrics = run(default_config, scenario)
+    common = bod.request_body.response
+    assert not common.HasField("body_mutation")
+    assert set_headers(common)["x-mmrouter-cluster"] == "gpt5_chat"
+    assert metrics.registry.get_sample_value("mmrouter_classification_seconds_count") == 0.0
+
+
+@pytest.mark.parametrize("body, status, code", [
+    (b"{broken", 400, "invalid_json"),
+    (json.dumps({**CHAT, "model": "nope"}).encode(), 400, "model_not_found"),
+    (json.dumps({"model": "MoM", "messages": "hi"}).encode(), 400, "invalid_request"),
+])
+def test_bad_requests_get_openai_errors(default_config, body, status, code):
+    async def scenario(server):
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                     body_msg(body)]), server.metrics
+
+    (_, bod), metrics = run(default_config, scenario)
+    immediate = bod.immediate_response
+    assert immediate.status.code == status
+    error = json.loads(immediate.body)["error"]
+    assert error["code"] == code and error["message"] and error["type"] == "invalid_request_error"
+    assert metrics.registry.get_sample_value("mmrouter_errors_total", {"kind": code if code !=
+                                             "model_not_found" else "unknown_model"}) == 1.0
+
+
+def test_unknown_model_can_pass_through_to_default(default_config):
+    config = default_config.replace(routing=default_config.routing.__class__(
+        **{**default_config.routing.__dict__, "unknown_model": "default"}))
+    body = json.dumps({**CHAT, "model": "nope"}).encode()
+
+    async def scenario(server):
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions"), body_msg(body)])
+
+    _, bod = run(config, scenario)
+    common = bod.request_body.response
+    assert json.loads(common.body_mutation.body)["model"] == "nvidia/nvidia-nemotron-nano-9b-v2"
+
+
+def test_other_paths_and_methods_pass_through(default_config):
+    async def scenario(server):
+        get = await stream(server, [headers_msg("GET", "/v1/models", end_of_stream=True)])
+        post = await stream(server, [headers_msg("POST", "/v1/embeddings")])
+        empty = await stream(server, [headers_msg("POST", "/v1/chat/completions",
+                                                  end_of_stream=True)])
+        return get[0], post[0], empty[0]
+
+    get, post, empty = run(default_config, scenario)
+    for response in (get, post):
+        assert response.WhichOneof("response") == "request_headers"
+        assert not response.request_headers.response.header_mutation.set_headers
+        assert response.mode_override.request_body_mode == 0  # NONE: no body for us
+    assert empty.immediate_response.status.code == 400
+
+
+def test_http_health_ready_metrics_and_classify(default_config):
+    async def scenario(server):
+        base = f"http://127.0.0.1:{server.http_port}"
+        async with aiohttp.ClientSession() as session:
+            results = {}
+            for path in ("/health", "/ready", "/metrics"):
+                async with session.get(base + path) as r:
+                    results[path] = (r.status, await r.text())
+            async with session.post(base + "/api/v1/classify",
+                                    json={"text": "Generate an image of a cat"}) as r:
+                results["classify"] = (r.status, await r.json())
+            async with session.post(base + "/api/v1/classify/multimodal", json={
+                    "text": "What is in this image?",
+                    "images": [{"data": "iVBORw0KGgo=", "mime_type": "image/png"}]}) as r:
+                results["multimodal"] = (r.status, await r.json())
+            async with session.post(base + "/api/v1/classify", data=b"{nope") as r:
+                results["bad"] = (r.status, await r.json())
+            async with session.post(base + "/api/v1/classify/multimodal",
+                                    json={"text": "x", "images": [{"mime_type": "text/plain",
+                                                                   "data": "eA=="}]}) as r:
+                results["badimg"] = (r.status, await r.json())
+            return results
+
+    results = run(default_config, scenario)
+    assert results["/health"][0] == 200
+    assert results["/ready"][0] == 200 and '"ready"' in results["/ready"][1]
+    assert "mmrouter_ready 1.0" in results["/metrics"][1]
+    status, body = results["classify"]
+    assert status == 200 and body["classification"]["category"] == "image_generation"
+    assert body["recommended_model"] == "image-generator" and body["content_type"] == "text"
+    status, body = results["multimodal"]
+    assert status == 200 and body["content_type"] == "multimodal" and body["image_count"] == 1
+    assert set(body["scores"]) == set(default_config.route_names)
+    assert {"classification", "recommended_model", "routing_decision"} <= set(body)
+    assert "image" in next(iter(body["scores"].values()))
+    assert results["bad"][0] == 400 and results["bad"][1]["error"]["code"] == "invalid_json"
+    assert results["badimg"][0] == 400 and "mime_type" in results["badimg"][1]["error"]["message"]
+
+
+def test_ready_is_503_while_loading(default_config):
+    async def main():
+        gate = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        config = default_config.replace(server=default_config.server.__class__(grpc_port=0,
+                                                                               http_port=0))
+
+        def slow_factory(cfg, metrics, sink):
+            asyncio.run_coroutine_threadsafe(gate.wait(), loop).result(10)
+            return build_core(cfg, metrics, text_encoder=FakeHashingTextEncoder(), status=sink)
+
+        server = Server(config, Metrics(), core_factory=slow_factory)
+        starting = asyncio.ensure_future(server.start())
+        while server.http_port is None:
+            await asyncio.sleep(0.01)
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"http://127.0.0.1:{server.http_port}/ready") as r:
+                loading = r.status
+            async with session.post(f"http://127.0.0.1:{server.http_port}/api/v1/classify",
+                                    json={"text": "hi"}) as r:
+                classify_loading = (r.status, (await r.json())["error"]["code"])
+        gate.set()
+        await starting
+        await server.shutdown()
+        return loading, classify_loading
+
+    loading, classify_loading = asyncio.run(main())
+    assert loading == 503
+    assert classify_loading == (503, "not_ready")
