@@ -234,3 +234,65 @@ def test_ready_is_503_while_loading(default_config):
     loading, classify_loading = asyncio.run(main())
     assert loading == 503
     assert classify_loading == (503, "not_ready")
+
+
+class SlowFakeEncoder(FakeHashingTextEncoder):
+    """FAKE encoder that takes 50 ms per call, to fill the queue."""
+
+    def encode(self, texts):
+        import time
+
+        time.sleep(0.05)
+        return super().encode(texts)
+
+
+def _routing(config, **changes):
+    return config.replace(routing=config.routing.__class__(**{**config.routing.__dict__, **changes}))
+
+
+@pytest.mark.parametrize("policy", ["default", "reject"])
+def test_overload_policy(default_config, policy):
+    config = _routing(default_config, max_queue=1, overload=policy)
+    config = config.replace(text_encoder=config.text_encoder.__class__(max_batch_size=1))
+    body = json.dumps({"model": "MoM", "messages": [{"role": "user", "content": "hello"}]}).encode()
+
+    async def main():
+        server = _server(config, SlowFakeEncoder())
+        await server.start()
+        try:
+            results = await asyncio.gather(*(stream(server, [
+                headers_msg("POST", "/v1/chat/completions"), body_msg(body)]) for _ in range(8)))
+            return [r[1] for r in results], server.metrics
+        finally:
+            await server.shutdown()
+
+    responses, metrics = asyncio.run(main())
+    kinds = [r.WhichOneof("response") for r in responses]
+    if policy == "default":
+        assert kinds == ["request_body"] * 8
+        overloaded = metrics.registry.get_sample_value("mmrouter_requests_total", {
+            "route": "other", "model": "nvidia/nvidia-nemotron-nano-9b-v2",
+            "outcome": "overload_default"})
+        assert overloaded and overloaded >= 1
+    else:
+        rejected = [r for r in responses if r.WhichOneof("response") == "immediate_response"]
+        assert rejected and all(r.immediate_response.status.code == 429 for r in rejected)
+        assert json.loads(rejected[0].immediate_response.body)["error"]["code"] == "overloaded"
+    assert "request_body" in kinds  # some requests were served all the same
+
+
+def test_internal_error_routes_to_default_model(default_config):
+    body = json.dumps(CHAT).encode()
+
+    async def scenario(server):
+        async def broken(_):
+            raise RuntimeError("encoder exploded")
+        server.core.classify = broken
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                     body_msg(body)]), server.metrics
+
+    (_, bod), metrics = run(default_config, scenario)
+    common = bod.request_body.response
+    assert json.loads(common.body_mutation.body)["model"] == "nvidia/nvidia-nemotron-nano-9b-v2"
+    assert set_headers(common)["x-mmrouter-cluster"] == "nemotron_nano_9b"
+    assert metrics.registry.get_sample_value("mmrouter_errors_total", {"kind": "internal"}) == 1.0
