@@ -22,15 +22,27 @@ def test_route_index_takes_best_anchor_per_route(default_config, fake_encoder):
 def test_fuse_weights_only_multimodal_routes(default_config):
     routes = default_config.routes
     text = np.linspace(0.1, 0.7, len(routes)).astype(np.float32)
-    image = np.full(len(routes), 0.9, dtype=np.float32)
-    scores = {s.route: s for s in fuse(routes, text, image, "clip")}
+    flat = np.full(len(routes), 0.3, dtype=np.float32)  # CLIP prefers no route
+    scores = {s.route: s for s in fuse(routes, text, flat, "clip", influence=0.2)}
+    presence = {s.route: s for s in fuse(routes, text, None, "presence")}
     for i, route in enumerate(routes):
         s = scores[route.name]
         if route.multimodal_enabled:
-            assert s.image == pytest.approx(0.9)
-            assert s.fused == pytest.approx(0.5 * text[i] + 0.5 * 0.9)
+            assert s.image_cosine == pytest.approx(0.3)
+            assert s.fused == pytest.approx(0.5 * text[i] + 0.5 * 1.0)
+            assert s.fused == pytest.approx(presence[route.name].fused)
         else:
-            assert s.image is None and s.fused == pytest.approx(text[i])
+            assert s.image is None and s.image_cosine is None and s.fused == pytest.approx(text[i])
+    # CLIP preferring one multimodal route lowers the others by at most weight * influence.
+    skewed = flat.copy()
+    best = next(i for i, r in enumerate(routes) if r.name == "image_question")
+    skewed[best] = 0.35
+    out = {s.route: s for s in fuse(routes, text, skewed, "clip", influence=0.2)}
+    for i, route in enumerate(routes):
+        if route.multimodal_enabled and i != best:
+            assert presence[route.name].fused - 0.1 - 1e-6 <= out[route.name].fused \
+                < presence[route.name].fused
+    assert out["image_question"].fused == pytest.approx(presence["image_question"].fused)
 
 
 def test_presence_mode_without_clip(default_config):

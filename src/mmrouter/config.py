@@ -70,8 +70,11 @@ class ImageEncoderConfig:
     device: str = "auto"
     max_batch_size: int = 16
     max_wait_ms: float = 2.0
-    pooling: str = "mean"
+    pooling: str = "mean"  # "mean": pooled embedding; "max": each route takes its best image
     cache_size: int = 1024
+    model_config: str | None = None  # open_clip JSON model config to register (stem = architecture)
+    precision: str = "auto"  # "auto" (fp16 on CUDA, fp32 on CPU) | "fp32" | "fp16" | "bf16"
+    influence: float = 0.05  # how far CLIP evidence may lower a route's image score (0..1)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class ImageInputConfig:
     fetch_urls: bool = False
     url_allowlist: tuple[str, ...] = ()
     url_timeout_s: float = 3.0
+    decode_workers: int = 0  # threads decoding images; 0: min(4, CPUs)
 
 
 @dataclass(frozen=True)
@@ -221,6 +225,7 @@ def validate(config: Config) -> None:
     _choice(routing.overload, {"default", "reject"}, "routing.overload")
     _choice(config.images.on_invalid, {"error", "text_only"}, "images.on_invalid")
     _choice(config.image_encoder.pooling, {"mean", "max"}, "image_encoder.pooling")
+    _validate_images(config)
     if not routing.aliases:
         raise ConfigError("routing.aliases: at least one alias is required")
     for alias in routing.aliases:
@@ -228,6 +233,29 @@ def validate(config: Config) -> None:
             raise ConfigError(f"routing.aliases: '{alias}' is also a model name")
     if routing.context_messages < 0:
         raise ConfigError("routing.context_messages: must be >= 0")
+
+
+def _validate_images(config: Config) -> None:
+    enc, images = config.image_encoder, config.images
+    _choice(enc.precision, {"auto", "fp32", "fp16", "bf16"}, "image_encoder.precision")
+    if not 0.0 <= enc.influence <= 1.0:
+        raise ConfigError("image_encoder.influence: must be between 0 and 1")
+    if enc.max_batch_size < 1:
+        raise ConfigError("image_encoder.max_batch_size: must be >= 1")
+    if enc.cache_size < 0:
+        raise ConfigError("image_encoder.cache_size: must be >= 0")
+    if enc.model_config and Path(enc.model_config).stem != enc.architecture:
+        raise ConfigError(f"image_encoder.model_config: registers architecture "
+                          f"'{Path(enc.model_config).stem}' (the file's stem), but "
+                          f"image_encoder.architecture is '{enc.architecture}'")
+    for name in ("max_bytes", "max_pixels", "url_timeout_s"):
+        if getattr(images, name) <= 0:
+            raise ConfigError(f"images.{name}: must be > 0")
+    if images.decode_workers < 0:
+        raise ConfigError("images.decode_workers: must be >= 0")
+    for i, host in enumerate(images.url_allowlist):
+        if not host.strip() or "/" in host:
+            raise ConfigError(f"images.url_allowlist[{i}]: expected a host name, got {host!r}")
 
 
 def _validate_route(config: Config, route: RouteConfig, where: str) -> None:

@@ -20,7 +20,7 @@ from mmrouter.classifier import Classification, Classifier
 from mmrouter.config import Config
 from mmrouter.conversation import ChatRequest, Conversation, build_conversation, parse_chat_body
 from mmrouter.decision import Decision, choose_model
-from mmrouter.errors import Overloaded, UnknownModel
+from mmrouter.errors import InvalidImage, Overloaded, UnknownModel
 from mmrouter.metrics import Metrics
 from mmrouter.mutations import RequestMutation, routing_mutation
 
@@ -30,7 +30,10 @@ OFFLOAD_PARSE_BYTES = 256 * 1024  # parse larger bodies off the event loop
 
 
 class ImageScorer(Protocol):
-    """Per-route image scores for a conversation's images (None: no image signal)."""
+    """Per-route image scores for a conversation's images (None: no image signal).
+
+    Raises :class:`InvalidImage` for an unusable image; the core applies ``images.on_invalid``.
+    """
 
     name: str
 
@@ -111,17 +114,32 @@ class RouterCore:
         context_text = conversation.context_text()
         if context_text:
             texts.append(context_text)
-        text_task = self.text_batcher.submit_many(texts)
-        if self.image_scorer is not None and conversation.images:
-            vectors, image_scores = await asyncio.gather(
-                text_task, self.image_scorer.scores(conversation))
-        else:
-            vectors, image_scores = await text_task, None
+        text_task = asyncio.ensure_future(self.text_batcher.submit_many(texts))
+        try:
+            image_scores, ignored = await self._image_scores(conversation)
+        except Exception:
+            await asyncio.wait([text_task])  # let the batcher finish its job before we leave
+            raise
+        vectors = await text_task
         context = vectors[1] if len(vectors) > 1 else None
-        result = self.classifier.classify(conversation, vectors[0], context, image_scores)
+        result = self.classifier.classify(conversation, vectors[0], context, image_scores,
+                                          images_ignored=ignored)
         elapsed = time.perf_counter() - started
         self.metrics.classification_seconds.observe(elapsed)
-        return dataclasses.replace(result, encoders=self.encoders)
+        ran = tuple(e for e in self.encoders
+                    if not e.startswith("image:") or result.image_mode == "clip")
+        return dataclasses.replace(result, encoders=ran)
+
+    async def _image_scores(self, conversation: Conversation) -> tuple[np.ndarray | None, bool]:
+        """(per-route image scores or None, whether invalid images made it text-only)."""
+        if self.image_scorer is None or not conversation.images:
+            return None, False
+        try:
+            return await self.image_scorer.scores(conversation), False
+        except InvalidImage:
+            if self.config.images.on_invalid == "error":
+                raise
+            return None, True
 
     def close(self) -> None:
         self.text_batcher.stop()

@@ -1,22 +1,243 @@
-"""Per-route image scores (placeholder until the CLIP path lands: image presence only)."""
+"""Per-route image scores in CLIP's own space, and building them at start-up.
+
+For a request whose latest user turn carries an image, every image of the request (all turns:
+clients resend earlier images) is decoded and preprocessed in a thread pool, embedded through the
+CLIP micro-batcher, and cached by content hash (sha256 of the decoded bytes) in a bounded LRU.
+Each multimodal route's anchors (its description and ``image_anchors``) are embedded once, with
+CLIP's text tower. A route's score is its best anchor's cosine with the pooled image embedding
+(``pooling: mean``), or its best cosine over the images (``pooling: max``). Text-only routes get
+NaN (never read). Invalid images raise :class:`InvalidImage`; the core applies the policy.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import Callable
+from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Iterable, Protocol, Sequence, TypeVar
 
-from mmrouter.config import Config
+import numpy as np
+from PIL import Image
+
+from mmrouter.batching import MicroBatcher
+from mmrouter.config import Config, ConfigError
+from mmrouter.conversation import Conversation, ImageRef
 from mmrouter.core import ImageScorer
+from mmrouter.encoders import l2_normalise
+from mmrouter.errors import InvalidImage
+from mmrouter.images.decode import ImageError, content_hash, decode_image, parse_data_uri
+from mmrouter.images.fetch import FetchRefused, fetch_image
+from mmrouter.images.telemetry import ImageMetrics
 from mmrouter.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
+
+
+class ImageEmbedder(Protocol):
+    """What the scorer needs from a CLIP model (``ClipEncoder``, or a fake in tests)."""
+
+    name: str
+
+    def preprocess(self, image: Image.Image) -> np.ndarray: ...
+
+    def encode_images(self, pixels: Sequence[np.ndarray]) -> list[np.ndarray]: ...
+
+    def encode_texts(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class LRUCache:
+    """A bounded mapping, least recently used first out; event-loop thread only."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, key: str) -> np.ndarray | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: str, value: np.ndarray) -> None:
+        if self.capacity <= 0:
+            return
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass(frozen=True)
+class AnchorIndex:
+    """CLIP text embeddings of each multimodal route's anchors, computed once."""
+
+    n_routes: int
+    anchors: np.ndarray  # (n_anchors, dim)
+    owner: np.ndarray  # (n_anchors,) route index of each anchor
+
+    @classmethod
+    def build(cls, config: Config, embedder: ImageEmbedder) -> "AnchorIndex":
+        texts: list[str] = []
+        owner: list[int] = []
+        for index, route in enumerate(config.routes):
+            if route.multimodal_enabled:
+                for text in (route.description, *route.image_anchors):
+                    texts.append(text)
+                    owner.append(index)
+        anchors = embedder.encode_texts(texts) if texts else np.zeros((0, 1), np.float32)
+        return cls(n_routes=len(config.routes), anchors=np.asarray(anchors, np.float32),
+                   owner=np.asarray(owner, dtype=np.int64))
+
+    def scores(self, embeddings: np.ndarray, pooling: str) -> np.ndarray:
+        """Per route, the best anchor cosine (NaN for routes without anchors)."""
+        if pooling == "mean":
+            pooled = l2_normalise(embeddings.mean(axis=0, keepdims=True))
+            sims = (pooled @ self.anchors.T)[0]
+        else:
+            sims = (embeddings @ self.anchors.T).max(axis=0)
+        best = np.full(self.n_routes, -np.inf, dtype=np.float32)
+        np.maximum.at(best, self.owner, sims.astype(np.float32))
+        best[np.isneginf(best)] = np.nan
+        return best
+
+
+class ClipImageScorer:
+    """The ImageScorer of the CLIP path (see the module docstring)."""
+
+    def __init__(self, config: Config, embedder: ImageEmbedder, metrics: Metrics) -> None:
+        enc, images = config.image_encoder, config.images
+        self.name = embedder.name
+        self.config = config
+        self.embedder = embedder
+        self.anchors = AnchorIndex.build(config, embedder)
+        self.cache = LRUCache(enc.cache_size)
+        self.telemetry = ImageMetrics.for_registry(metrics)
+        self._metrics = metrics
+        workers = images.decode_workers or min(4, _cpu_count())
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
+        self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher(
+            embedder.encode_images, name=f"image:{embedder.name}",
+            max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
+            max_queue=config.routing.max_queue, observer=metrics.observe_batch)
+        self.batcher.start()
+
+    async def scores(self, conversation: Conversation) -> np.ndarray | None:
+        if not conversation.latest_images:
+            return None  # images only in earlier turns: no image signal for this turn
+        loaded = await _all(self._load(ref) for ref in conversation.images)
+        unique = dict(item for item in loaded if item is not None)
+        if not unique:
+            return None  # nothing we may read (e.g. URLs with fetching off): image presence
+        embeddings = await _all(self._embed(h, data) for h, data in unique.items())
+        return self.anchors.scores(np.stack(embeddings), self.config.image_encoder.pooling)
+
+    async def _load(self, ref: ImageRef) -> tuple[str, bytes] | None:
+        """(content hash, bytes) of one image part, None when it is not ours to read."""
+        loop = asyncio.get_running_loop()
+        images = self.config.images
+        try:
+            if ref.is_data_uri:
+                return await loop.run_in_executor(self._pool, _bytes_and_hash, ref.url,
+                                                  images.max_bytes)
+            data = await fetch_image(ref.url, images)
+            self.telemetry.fetches.labels("ok").inc()
+        except ImageError as exc:
+            raise self._invalid(exc) from None
+        except FetchRefused as exc:
+            self.telemetry.fetches.labels(exc.reason).inc()
+            if exc.reason != "disabled":
+                logger.info("image URL not used for routing: %s", exc)
+            return None
+        return await loop.run_in_executor(self._pool, content_hash, data), data
+
+    async def _embed(self, digest: str, data: bytes) -> np.ndarray:
+        cached = self.cache.get(digest)
+        if cached is not None:
+            self._metrics.image_cache.labels("hit").inc()
+            return cached
+        self._metrics.image_cache.labels("miss").inc()
+        loop = asyncio.get_running_loop()
+        try:
+            pixels = await loop.run_in_executor(self._pool, self._decode, data)
+        except ImageError as exc:
+            raise self._invalid(exc) from None
+        embedding = await self.batcher.submit(pixels)
+        self.cache.put(digest, embedding)
+        return embedding
+
+    def _decode(self, data: bytes) -> np.ndarray:
+        images = self.config.images
+        preprocess: Any = self.embedder.preprocess
+        draft = getattr(preprocess, "size", None)
+        return preprocess(decode_image(data, images.max_pixels, draft_size=draft))
+
+    def _invalid(self, exc: ImageError) -> InvalidImage:
+        self.telemetry.invalid.labels(exc.reason, self.config.images.on_invalid).inc()
+        return InvalidImage(f"invalid image: {exc}", param="messages")
+
+    def close(self) -> None:
+        self.batcher.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+async def _all(awaitables: Iterable[Awaitable[T]]) -> list[T]:
+    """gather, but every job finishes before the first error is raised (none left in flight)."""
+    results = await asyncio.gather(*awaitables, return_exceptions=True)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return results  # type: ignore[return-value]
+
+
+def _bytes_and_hash(uri: str, max_bytes: int) -> tuple[str, bytes]:
+    data = parse_data_uri(uri, max_bytes)
+    return content_hash(data), data
+
+
+def _cpu_count() -> int:
+    import os
+
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1)
+
 
 def build_image_scorer(config: Config, metrics: Metrics,
                        sink: Callable[..., None]) -> ImageScorer | None:
-    reason = "CLIP image scoring is not built yet; routing uses image presence"
-    logger.warning("image encoder unavailable: %s", reason)
-    metrics.encoder_info.labels("image", config.image_encoder.architecture, "unavailable",
-                                reason).set(1)
-    sink("image_encoder", "unavailable", reason=reason, fallback="image_presence")
+    """The CLIP scorer, or None (image presence) with a loud warning and the reason reported."""
+    from mmrouter.images.clip import ClipEncoder, EncoderUnavailable
+
+    enc = config.image_encoder
+    if not enc.enabled:
+        return _unavailable(config, metrics, sink, "disabled by image_encoder.enabled",
+                            status="disabled")
+    sink("image_encoder", "loading", model=enc.architecture)
+    try:
+        encoder = ClipEncoder(config)
+        encoder.warm_up()
+    except (EncoderUnavailable, ImportError, OSError, RuntimeError) as exc:
+        if enc.require:
+            raise ConfigError(f"image_encoder.require: the image encoder is unavailable: {exc}") \
+                from exc
+        return _unavailable(config, metrics, sink, str(exc))
+    scorer = ClipImageScorer(config, encoder, metrics)
+    metrics.encoder_info.labels("image", encoder.name, "ready", "").set(1)
+    sink("image_encoder", "ready", model=encoder.name, device=encoder.device,
+         dtype=str(encoder.dtype).removeprefix("torch."), dim=encoder.dim,
+         weights=encoder.weights.source, pooling=enc.pooling, cache_size=enc.cache_size)
+    return scorer
+
+
+def _unavailable(config: Config, metrics: Metrics, sink: Callable[..., None], reason: str,
+                 status: str = "unavailable") -> None:
+    logger.warning("IMAGE ENCODER %s: %s; routing falls back to image presence",
+                   status.upper(), reason)
+    metrics.encoder_info.labels("image", config.image_encoder.architecture, status, reason).set(1)
+    sink("image_encoder", status, reason=reason, fallback="image_presence")
     return None
