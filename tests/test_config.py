@@ -86,3 +86,13 @@ def test_check_config_cli_reports_errors(tmp_path: Path, capsys):
     assert main(["check-config", "--config", str(path)]) == 2
     assert "unknown model 'ghost'" in capsys.readouterr().err
     assert main(["check-config"]) == 0
+
+
+def test_deploy_example_config_is_valid_and_renders_envoy():
+    from mmrouter.envoy_config import render_envoy_config
+
+    root = Path(__file__).resolve().parents[1]
+    config = load_config(root / "deploy" / "config.example.yaml")
+    assert config.routing.default_model == "small-chat"
+    rendered = render_envoy_config(config)
+    assert "vision.internal" in rendered and "STRICT_DNS" in rendered
