@@ -3,6 +3,12 @@
 Requests submitted concurrently from the event loop coalesce into one encoder call; results are
 resolved back on the submitting loop. A full queue raises :class:`Overloaded` at once — the
 explicit overload state the caller turns into its configured policy.
+
+Batch closing: after the first item, the worker keeps collecting while items keep arriving
+(each within ``idle_gap_s`` of the last), up to ``max_batch_size`` items or ``max_wait_s``
+after the first. A lone request therefore waits only the short idle gap, not the whole
+``max_wait_s`` (measured by `mmrouter bench`: the full wait was ~2 ms of every text request at
+concurrency 1); under load, items that queue while a batch runs form the next batch.
 """
 
 from __future__ import annotations
@@ -34,16 +40,19 @@ class _Job(Generic[T]):
 
 
 _STOP = object()
+DEFAULT_IDLE_GAP_S = 0.0005  # items of one request (or one burst) arrive microseconds apart
 
 
 class MicroBatcher(Generic[T, R]):
     def __init__(self, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
                  max_batch_size: int = 32, max_wait_s: float = 0.002, max_queue: int = 256,
-                 observer: BatchObserver | None = None) -> None:
+                 observer: BatchObserver | None = None, idle_gap_s: float | None = None) -> None:
         self._fn = fn
         self.name = name
         self.max_batch_size = max(1, max_batch_size)
         self.max_wait_s = max(0.0, max_wait_s)
+        gap = DEFAULT_IDLE_GAP_S if idle_gap_s is None else max(0.0, idle_gap_s)
+        self.idle_gap_s = min(gap, self.max_wait_s)
         self._queue: queue.Queue = queue.Queue(maxsize=max(1, max_queue))
         self._observer = observer
         self._thread: threading.Thread | None = None
@@ -89,10 +98,11 @@ class MicroBatcher(Generic[T, R]):
                 return
 
     def _fill(self, batch: list, deadline: float) -> bool:
+        """Add queued items to ``batch`` until full, idle for ``idle_gap_s``, or ``deadline``."""
         while len(batch) < self.max_batch_size:
-            remaining = deadline - time.perf_counter()
+            timeout = min(deadline - time.perf_counter(), self.idle_gap_s)
             try:
-                job = self._queue.get(timeout=remaining) if remaining > 0 else self._queue.get_nowait()
+                job = self._queue.get(timeout=timeout) if timeout > 0 else self._queue.get_nowait()
             except queue.Empty:
                 return False
             if job is _STOP:

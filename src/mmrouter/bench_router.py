@@ -1,0 +1,166 @@
+"""What the benchmark needs to know about the router: its config, weights, RSS and metrics.
+
+When no CLIP weights exist locally, the bench gives the router's image encoder explicit
+random weights: a random-initialised checkpoint of the configured architecture, written once
+to a cache folder and named in ``image_encoder.checkpoint`` (compute does not depend on the
+weights, so the timings are real).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+def bench_config_data(data: dict[str, Any], base_dir: Path | None) -> dict[str, Any]:
+    """A copy of a YAML config mapping with file paths made absolute (the stack moves it)."""
+    data = json.loads(json.dumps(data))  # deep copy of plain YAML data
+    if base_dir is not None:
+        for section, key in (("routing", "head"), ("image_encoder", "checkpoint"),
+                             ("image_encoder", "model_config"), ("image_encoder", "cache_dir")):
+            value = (data.get(section) or {}).get(key)
+            if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+                data[section][key] = str(base_dir / value)
+    return data
+
+
+def cache_dir() -> Path:
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "mmrouter" / "bench"
+
+
+def prepare_image_weights(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """(config data, weights note): keep real weights when found, else random ones, explicitly."""
+    from mmrouter.config import parse_config
+
+    section = data.get("image_encoder") or {}
+    if section.get("enabled") is False:
+        return data, "image encoder disabled in the config"
+    config = parse_config(data)
+    try:
+        from mmrouter.images.clip import EncoderUnavailable, resolve_weights
+    except ImportError:
+        logger.warning("mmrouter.images.clip not available; the router has no CLIP path")
+        return data, "no CLIP image path in this build"
+    try:
+        weights = resolve_weights(config)
+        return data, f"local weights ({weights.source}: {weights.path})"
+    except EncoderUnavailable as exc:
+        logger.info("no local CLIP weights (%s); using random weights", exc)
+    path = random_checkpoint(config.image_encoder.architecture,
+                             section.get("model_config"))
+    data = {**data, "image_encoder": {**section, "checkpoint": str(path), "pretrained": None}}
+    return data, f"random {config.image_encoder.architecture} weights ({path})"
+
+
+def random_checkpoint(architecture: str, model_config: str | None = None) -> Path:
+    """A random-initialised open_clip checkpoint (fp16 safetensors), cached across runs."""
+    import open_clip
+    import torch
+    from safetensors.torch import save_file
+
+    if model_config:
+        open_clip.add_model_config(model_config)
+    path = cache_dir() / f"random-{architecture}-fp16.safetensors"
+    if path.is_file():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.manual_seed(0)
+    model = open_clip.create_model(architecture, pretrained=None, device="cpu")
+    state = {k: v.detach().to(torch.float16 if v.is_floating_point() else v.dtype).contiguous()
+             for k, v in model.state_dict().items()}
+    tmp = path.with_suffix(".tmp")
+    save_file(state, str(tmp))
+    tmp.replace(path)
+    logger.info("wrote random %s weights to %s", architecture, path)
+    return path
+
+
+def read_rss_kib(pid: int) -> int | None:
+    """VmRSS of a process, in KiB, from /proc/PID/status (None when unreadable)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+@dataclass
+class RouterProbe:
+    pid: int | None
+    rss: dict[str, int | None] = field(default_factory=dict)
+
+    def after_warmup(self) -> None:
+        self.rss["after_warmup_kib"] = read_rss_kib(self.pid) if self.pid else None
+
+    def after_bench(self) -> None:
+        self.rss["after_bench_kib"] = read_rss_kib(self.pid) if self.pid else None
+
+
+def _get(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as resp:
+            return resp.read()
+    except urllib.error.HTTPError as err:
+        return err.read()
+
+
+def router_details(api_url: str, probe: RouterProbe) -> dict[str, Any]:
+    """Image-encoder state from /ready, batch and queue figures from /metrics, and RSS."""
+    ready = json.loads(_get(api_url + "/ready"))
+    components = ready.get("components", {})
+    image = components.get("image_encoder", {})
+    exposition = _get(api_url + "/metrics").decode()
+    stats = batch_stats(exposition)
+    return {"image_encoder_status": image.get("status", "absent"), "components": components,
+            "batches": stats, "mean_batch_size": {k: v["mean_batch_size"]
+                                                  for k, v in stats.items()},
+            "image_cache": counter_by_label(exposition, "mmrouter_image_embedding_cache",
+                                            "result"),
+            "rss": dict(probe.rss), "pid": probe.pid}
+
+
+def counter_by_label(exposition: str, family_name: str, label: str) -> dict[str, float]:
+    """A counter's samples summed by one label's value."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    out: dict[str, float] = {}
+    for family in text_string_to_metric_families(exposition):
+        if family.name == family_name:
+            for sample in family.samples:
+                if sample.name.endswith("_total"):
+                    key = sample.labels.get(label, "")
+                    out[key] = out.get(key, 0.0) + sample.value
+    return out
+
+
+def batch_stats(exposition: str) -> dict[str, dict[str, float | None]]:
+    """Mean batch size and mean queue wait per encoder, from the Prometheus exposition."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    sums: dict[tuple[str, str], float] = {}
+    for family in text_string_to_metric_families(exposition):
+        if family.name not in ("mmrouter_batch_size", "mmrouter_queue_wait_seconds"):
+            continue
+        for sample in family.samples:
+            if sample.name.endswith(("_sum", "_count")):
+                key = (sample.labels.get("encoder", ""), sample.name)
+                sums[key] = sums.get(key, 0.0) + sample.value
+    out: dict[str, dict[str, float | None]] = {}
+    for encoder in {k[0] for k in sums}:
+        def mean(name: str) -> float | None:
+            count = sums.get((encoder, f"{name}_count"), 0.0)
+            return round(sums.get((encoder, f"{name}_sum"), 0.0) / count, 4) if count else None
+        out[encoder] = {"batches": sums.get((encoder, "mmrouter_batch_size_count")),
+                        "mean_batch_size": mean("mmrouter_batch_size"),
+                        "mean_queue_wait_s": mean("mmrouter_queue_wait_seconds")}
+    return out
