@@ -18,7 +18,7 @@ from mmrouter.http_api import ServiceStatus, create_app
 from mmrouter.images.scorer import build_image_scorer
 from mmrouter.metrics import Metrics
 from mmrouter.runtime import build_core
-from test_images_support import image_part, png, sample, tiny_clip, tiny_config  # noqa: F401
+from test_images_support import TINY_ARCH, image_part, png, sample, tiny_clip, tiny_config  # noqa: F401
 
 GENERATION = ["Turn this photo into an anime drawing", "Make this picture look like a watercolor painting",
               "Redraw my photo in the style of Van Gogh", "Create a cartoon version of this selfie"]
@@ -131,3 +131,24 @@ def test_default_config_without_weights_uses_presence(tiny_clip) -> None:  # noq
         assert result.route == "image_generation"
     finally:
         built.close()
+
+
+def test_explicit_random_weights_build_the_real_architecture(tiny_clip, caplog) -> None:  # noqa: F811
+    """`pretrained: random` runs the real open_clip architecture, loudly, with no file."""
+    import dataclasses
+    import logging
+
+    from mmrouter.images.clip import ClipEncoder
+
+    cfg_path, _ = tiny_clip
+    base = load_config()
+    config = base.replace(image_encoder=dataclasses.replace(
+        base.image_encoder, architecture=TINY_ARCH, model_config=str(cfg_path),
+        pretrained="random", checkpoint=None, device="cpu"))
+    with caplog.at_level(logging.WARNING):
+        encoder = ClipEncoder(config)
+    assert encoder.weights.source == "random"
+    assert "RANDOM weights" in caplog.text
+    vectors = encoder.encode_texts(["a photo", "a drawing"])
+    assert vectors.shape == (2, encoder.dim)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)

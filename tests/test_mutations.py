@@ -78,3 +78,36 @@ def test_response_headers_format():
                                                        ("c", "0.8123"))
     assert len(response_headers("explicit", "m", None, route_header="r", model_header="mm",
                                 confidence_header="c")) == 2
+
+
+def _random_value(rng, depth: int):
+    kind = rng.randrange(6 if depth < 3 else 4)
+    if kind == 0:
+        return rng.choice(['"', "\\", "model", '\\"model\\":', "é", "{[,:]}", "", "a\\\\"]) * \
+            rng.randrange(1, 4)
+    if kind == 1:
+        return rng.choice([0, -1.5, 1e300, 3.25e-7, True, False, None])
+    if kind == 2:
+        return "".join(rng.choice('ab"\\/\n\t{}[]:,') for _ in range(rng.randrange(12)))
+    if kind == 3:
+        return rng.randrange(-10**6, 10**6)
+    if kind == 4:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    return {rng.choice(["model", "m", "x", '"q"']): _random_value(rng, depth + 1)
+            for _ in range(rng.randrange(4))}
+
+
+def test_randomised_bodies_round_trip():
+    import random
+
+    rng = random.Random(1234)
+    for _ in range(300):
+        payload = {k: _random_value(rng, 1) for k in rng.sample(["a", "b", "c", "messages"], 2)}
+        payload["model"] = rng.choice(["MoM", 'M"o\\M', "auto"])
+        body = json.dumps(payload, ensure_ascii=rng.random() < 0.5,
+                          indent=rng.choice([None, 1])).encode()
+        out = rewrite_model(body, "chosen")
+        assert json.loads(out) == {**payload, "model": "chosen"}
+        start, end = top_level_value_spans(body, "model")[0]
+        assert out[:start] == body[:start]
+        assert out[start + len(b'"chosen"'):] == body[end:]

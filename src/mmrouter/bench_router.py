@@ -1,16 +1,14 @@
 """What the benchmark needs to know about the router: its config, weights, RSS and metrics.
 
 When no CLIP weights exist locally, the bench gives the router's image encoder explicit
-random weights: a random-initialised checkpoint of the configured architecture, written once
-to a cache folder and named in ``image_encoder.checkpoint`` (compute does not depend on the
-weights, so the timings are real).
+random weights (``image_encoder.pretrained: random``): compute does not depend on the weights,
+so the timings are real.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,11 +29,6 @@ def bench_config_data(data: dict[str, Any], base_dir: Path | None) -> dict[str, 
     return data
 
 
-def cache_dir() -> Path:
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / "mmrouter" / "bench"
-
-
 def prepare_image_weights(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
     """(config data, weights note): keep real weights when found, else random ones, explicitly."""
     from mmrouter.config import parse_config
@@ -54,33 +47,8 @@ def prepare_image_weights(data: dict[str, Any]) -> tuple[dict[str, Any], str]:
         return data, f"local weights ({weights.source}: {weights.path})"
     except EncoderUnavailable as exc:
         logger.info("no local CLIP weights (%s); using random weights", exc)
-    path = random_checkpoint(config.image_encoder.architecture,
-                             section.get("model_config"))
-    data = {**data, "image_encoder": {**section, "checkpoint": str(path), "pretrained": None}}
-    return data, f"random {config.image_encoder.architecture} weights ({path})"
-
-
-def random_checkpoint(architecture: str, model_config: str | None = None) -> Path:
-    """A random-initialised open_clip checkpoint (fp16 safetensors), cached across runs."""
-    import open_clip
-    import torch
-    from safetensors.torch import save_file
-
-    if model_config:
-        open_clip.add_model_config(model_config)
-    path = cache_dir() / f"random-{architecture}-fp16.safetensors"
-    if path.is_file():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(0)
-    model = open_clip.create_model(architecture, pretrained=None, device="cpu")
-    state = {k: v.detach().to(torch.float16 if v.is_floating_point() else v.dtype).contiguous()
-             for k, v in model.state_dict().items()}
-    tmp = path.with_suffix(".tmp")
-    save_file(state, str(tmp))
-    tmp.replace(path)
-    logger.info("wrote random %s weights to %s", architecture, path)
-    return path
+    data = {**data, "image_encoder": {**section, "checkpoint": None, "pretrained": "random"}}
+    return data, f"random {config.image_encoder.architecture} weights (image_encoder.pretrained: random)"
 
 
 def read_rss_kib(pid: int) -> int | None:

@@ -121,6 +121,7 @@ class ServerConfig:
     http_port: int = 8080
     grpc_max_message_bytes: int = 64 * 1024 * 1024
     shutdown_grace_s: float = 5.0
+    torch_threads: int = 0  # intra-op CPU threads for the encoders; 0: torch's default
 
 
 @dataclass(frozen=True)

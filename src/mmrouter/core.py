@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import time
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from mmrouter.mutations import RequestMutation, routing_mutation
 
 logger = logging.getLogger(__name__)
 
-OFFLOAD_PARSE_BYTES = 256 * 1024  # parse larger bodies off the event loop
+OFFLOAD_PARSE_BYTES = 256 * 1024  # parse and rewrite larger bodies off the event loop
 
 
 class ImageScorer(Protocol):
@@ -69,9 +70,11 @@ class RouterCore:
         request = await self._parse(body)
         decision = await self.decide(request)
         headers = self.config.routing.headers
-        mutation = routing_mutation(body, current_model=request.model, model=decision.model.name,
-                                    cluster=decision.model.cluster, model_header=headers.model,
-                                    cluster_header=headers.cluster)
+        rewrite = functools.partial(routing_mutation, body, current_model=request.model,
+                                    model=decision.model.name, cluster=decision.model.cluster,
+                                    model_header=headers.model, cluster_header=headers.cluster)
+        # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
+        mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_PARSE_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
         return RoutedRequest(decision=decision, mutation=mutation)
 

@@ -41,12 +41,22 @@ def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:
     return head
 
 
+def set_torch_threads(threads: int) -> None:
+    """Cap torch's intra-op threads (process-wide): text and image workers share the CPU."""
+    if threads > 0:
+        import torch
+
+        torch.set_num_threads(threads)
+        logger.info("torch intra-op threads: %d", threads)
+
+
 def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | None = None,
                image_scorer: ImageScorer | None = None,
                image_scorer_factory: Callable[..., ImageScorer | None] | None = None,
                status: StatusSink | None = None) -> RouterCore:
     """Load everything (blocking: call it off the event loop) and return a started core."""
     sink = status or (lambda *a, **k: None)
+    set_torch_threads(config.server.torch_threads)
     encoder = text_encoder if text_encoder is not None else load_text_encoder(config)
     metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
     sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)

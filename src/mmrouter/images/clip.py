@@ -4,6 +4,8 @@ Nothing here downloads. Weights come from ``image_encoder.checkpoint`` or, for a
 from the local caches open_clip itself would have filled (the Hugging Face hub cache for
 ``hf_hub`` tags, ``~/.cache/clip`` or ``image_encoder.cache_dir`` for URL tags). open_clip is only
 ever given that local file (``pretrained=<path>``), which it loads with ``load_checkpoint``.
+``pretrained: random`` builds the architecture with random weights, on purpose and loudly:
+compute does not depend on the weights, so benchmarks and tests get real timings.
 When nothing is found, :class:`EncoderUnavailable` says why.
 """
 
@@ -25,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 HF_WEIGHT_FILES = ("open_clip_model.safetensors", "open_clip_pytorch_model.bin")
 _DTYPES = {"fp32": "float32", "fp16": "float16", "bf16": "bfloat16"}
+RANDOM = "random"  # image_encoder.pretrained: random → random weights (benchmarks, tests only)
 
 
 class EncoderUnavailable(RuntimeError):
@@ -56,6 +59,8 @@ def resolve_weights(config: Config) -> Weights:
         if not path.is_file():
             raise EncoderUnavailable(f"image_encoder.checkpoint: file not found: {path}")
         return Weights(str(path), "checkpoint", {})
+    if enc.pretrained == RANDOM:
+        return Weights("", "random", {})
     if not enc.pretrained:
         raise EncoderUnavailable("no weights configured: set image_encoder.checkpoint "
                                  "or image_encoder.pretrained")
@@ -148,8 +153,11 @@ class ClipEncoder:
     def _load(self, open_clip: Any, architecture: str) -> Any:
         # A local file path as ``pretrained``: open_clip loads it with ``load_checkpoint`` and
         # downloads nothing (tags were resolved to local files by resolve_weights).
+        if self.weights.source == RANDOM:
+            logger.warning("image encoder %s uses RANDOM weights (image_encoder.pretrained: "
+                           "random): timings are real, image scores are meaningless", architecture)
         try:
-            model = open_clip.create_model(architecture, pretrained=self.weights.path,
+            model = open_clip.create_model(architecture, pretrained=self.weights.path or None,
                                            device="cpu")
         except Exception as exc:  # noqa: BLE001 - any unreadable file is an unavailable encoder
             raise EncoderUnavailable(f"cannot load CLIP weights {self.weights.path}: "
