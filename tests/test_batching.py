@@ -77,3 +77,51 @@ def test_full_queue_raises_overloaded():
     finally:
         gate.set()
         batcher.stop()
+
+
+def test_closed_caller_loop_does_not_kill_the_worker():
+    gate = threading.Event()
+
+    def fn(items):
+        gate.wait(5)
+        return list(items)
+
+    batcher = MicroBatcher(fn, name="t", max_batch_size=1, max_wait_s=0.0)
+    batcher.start()
+
+    async def abandon():
+        asyncio.ensure_future(batcher.submit(1))
+        await asyncio.sleep(0.05)
+
+    try:
+        asyncio.run(abandon())  # the loop closes while item 1 is in the worker
+        gate.set()
+
+        async def later():
+            return await asyncio.wait_for(batcher.submit(2), 5)
+
+        assert asyncio.run(later()) == 2
+    finally:
+        gate.set()
+        batcher.stop()
+
+
+def test_inference_thread_runs_batches_on_one_thread():
+    from mmrouter.batching import InferenceThread
+
+    inference = InferenceThread()
+    seen: set[str] = set()
+
+    def fn(items):
+        seen.add(threading.current_thread().name)
+        return items
+
+    batcher = MicroBatcher(fn, name="t", max_batch_size=4, max_wait_s=0.001, inference=inference)
+    batcher.start()
+    try:
+        assert asyncio.run(_gather(batcher, range(10))) == list(range(10))
+        seen.add(inference.run(lambda: threading.current_thread().name))
+    finally:
+        batcher.stop()
+        inference.close()
+    assert len(seen) == 1 and next(iter(seen)).startswith("mmrouter-inference")

@@ -25,7 +25,10 @@ from conftest import FakeHashingTextEncoder
 
 
 def _server(config, encoder=None) -> Server:
-    config = config.replace(server=config.server.__class__(grpc_port=0, http_port=0))
+    # The shipped routing head expects MiniLM features: the fake encoder routes by anchors.
+    config = config.replace(server=config.server.__class__(grpc_port=0, http_port=0),
+                            routing=config.routing.__class__(**{**config.routing.__dict__,
+                                                                "head": None}))
     factory = lambda cfg, metrics, sink: build_core(  # noqa: E731
         cfg, metrics, text_encoder=encoder or FakeHashingTextEncoder(), status=sink)
     return Server(config, Metrics(), core_factory=factory)
@@ -209,8 +212,10 @@ def test_ready_is_503_while_loading(default_config):
     async def main():
         gate = asyncio.Event()
         loop = asyncio.get_running_loop()
-        config = default_config.replace(server=default_config.server.__class__(grpc_port=0,
-                                                                               http_port=0))
+        config = default_config.replace(
+            server=default_config.server.__class__(grpc_port=0, http_port=0),
+            routing=default_config.routing.__class__(**{**default_config.routing.__dict__,
+                                                        "head": None}))
 
         def slow_factory(cfg, metrics, sink):
             asyncio.run_coroutine_threadsafe(gate.wait(), loop).result(10)

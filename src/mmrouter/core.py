@@ -16,7 +16,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from mmrouter.batching import MicroBatcher
+from mmrouter.batching import InferenceThread, MicroBatcher
 from mmrouter.classifier import Classification, Classifier
 from mmrouter.config import Config
 from mmrouter.conversation import ChatRequest, Conversation, build_conversation, parse_chat_body
@@ -50,8 +50,10 @@ class RoutedRequest:
 class RouterCore:
     def __init__(self, config: Config, classifier: Classifier,
                  text_batcher: MicroBatcher[str, np.ndarray], metrics: Metrics,
-                 image_scorer: ImageScorer | None = None) -> None:
+                 image_scorer: ImageScorer | None = None,
+                 inference: InferenceThread | None = None) -> None:
         self.config = config
+        self.inference = inference
         self.classifier = classifier
         self.text_batcher = text_batcher
         self.metrics = metrics
@@ -149,6 +151,8 @@ class RouterCore:
         closer = getattr(self.image_scorer, "close", None)
         if closer is not None:
             closer()
+        if self.inference is not None:
+            self.inference.close()
 
     def _known_names(self) -> list[str]:
         return [*self.config.routing.aliases, *(m.name for m in self.config.models)]

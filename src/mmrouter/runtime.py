@@ -6,7 +6,7 @@ import functools
 import logging
 from typing import Callable
 
-from mmrouter.batching import MicroBatcher
+from mmrouter.batching import InferenceThread, MicroBatcher
 from mmrouter.classifier import Classifier, RouteIndex
 from mmrouter.config import Config, ConfigError
 from mmrouter.core import ImageScorer, RouterCore, encode_batch
@@ -57,20 +57,22 @@ def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | 
     """Load everything (blocking: call it off the event loop) and return a started core."""
     sink = status or (lambda *a, **k: None)
     set_torch_threads(config.server.torch_threads)
+    inference = InferenceThread()
     encoder = text_encoder if text_encoder is not None else load_text_encoder(config)
     metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
     sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)
-    index = RouteIndex.build(config.routes, encoder)
+    index = inference.run(RouteIndex.build, config.routes, encoder)
     head = load_head(config, encoder)
     classifier = Classifier(config, index, head)
     sink("classifier", "ready", method=classifier.method)
     if image_scorer is None and image_scorer_factory is not None:
-        image_scorer = image_scorer_factory(config, metrics, sink)
+        image_scorer = image_scorer_factory(config, metrics, sink, inference=inference)
     enc = config.text_encoder
     batcher: MicroBatcher = MicroBatcher(
         functools.partial(encode_batch, encoder.encode), name=encoder.name,
         max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
-        max_queue=config.routing.max_queue, observer=metrics.observe_batch)
-    encoder.encode(["warm-up request", "a second, longer warm-up request for the encoder"])
+        max_queue=config.routing.max_queue, observer=metrics.observe_batch, inference=inference)
+    inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
     batcher.start()
-    return RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer)
+    return RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,
+                      inference=inference)

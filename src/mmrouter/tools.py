@@ -24,6 +24,11 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     p.add_argument("--report", default="bench-report.json")
     p.add_argument("--chart", default="bench-report.png")
+    p.add_argument("--scenarios", help="comma list: text,one_image,four_images,image_4mb")
+    p.add_argument("--concurrency", help="comma list of concurrency levels (1,8,32)")
+    p.add_argument("--scale", type=int, help="multiply the full run's request counts")
+    p.add_argument("--router-threads", type=int,
+                   help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
 
 
 def _eval(args: argparse.Namespace) -> int:

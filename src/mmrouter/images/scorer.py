@@ -21,7 +21,7 @@ from typing import Any, Awaitable, Callable, Iterable, Protocol, Sequence, TypeV
 import numpy as np
 from PIL import Image
 
-from mmrouter.batching import MicroBatcher
+from mmrouter.batching import InferenceThread, MicroBatcher
 from mmrouter.config import Config, ConfigError
 from mmrouter.conversation import Conversation, ImageRef
 from mmrouter.core import ImageScorer
@@ -111,12 +111,14 @@ class AnchorIndex:
 class ClipImageScorer:
     """The ImageScorer of the CLIP path (see the module docstring)."""
 
-    def __init__(self, config: Config, embedder: ImageEmbedder, metrics: Metrics) -> None:
+    def __init__(self, config: Config, embedder: ImageEmbedder, metrics: Metrics,
+                 inference: InferenceThread | None = None) -> None:
         enc, images = config.image_encoder, config.images
         self.name = embedder.name
         self.config = config
         self.embedder = embedder
-        self.anchors = AnchorIndex.build(config, embedder)
+        self.anchors = (inference.run(AnchorIndex.build, config, embedder) if inference
+                        else AnchorIndex.build(config, embedder))
         self.cache = LRUCache(enc.cache_size)
         self.telemetry = ImageMetrics.for_registry(metrics)
         self._metrics = metrics
@@ -125,7 +127,8 @@ class ClipImageScorer:
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher(
             embedder.encode_images, name=f"image:{embedder.name}",
             max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
-            max_queue=config.routing.max_queue, observer=metrics.observe_batch)
+            max_queue=config.routing.max_queue, observer=metrics.observe_batch,
+            inference=inference)
         self.batcher.start()
 
     async def scores(self, conversation: Conversation) -> np.ndarray | None:
@@ -208,8 +211,8 @@ def _cpu_count() -> int:
                else os.cpu_count() or 1)
 
 
-def build_image_scorer(config: Config, metrics: Metrics,
-                       sink: Callable[..., None]) -> ImageScorer | None:
+def build_image_scorer(config: Config, metrics: Metrics, sink: Callable[..., None],
+                       inference: InferenceThread | None = None) -> ImageScorer | None:
     """The CLIP scorer, or None (image presence) with a loud warning and the reason reported."""
     from mmrouter.images.clip import ClipEncoder, EncoderUnavailable
 
@@ -219,14 +222,15 @@ def build_image_scorer(config: Config, metrics: Metrics,
                             status="disabled")
     sink("image_encoder", "loading", model=enc.architecture)
     try:
-        encoder = ClipEncoder(config)
-        encoder.warm_up()
+        run = inference.run if inference is not None else (lambda fn, *a: fn(*a))
+        encoder = run(ClipEncoder, config)
+        run(encoder.warm_up)
     except (EncoderUnavailable, ImportError, OSError, RuntimeError) as exc:
         if enc.require:
             raise ConfigError(f"image_encoder.require: the image encoder is unavailable: {exc}") \
                 from exc
         return _unavailable(config, metrics, sink, str(exc))
-    scorer = ClipImageScorer(config, encoder, metrics)
+    scorer = ClipImageScorer(config, encoder, metrics, inference)
     metrics.encoder_info.labels("image", encoder.name, "ready", "").set(1)
     sink("image_encoder", "ready", model=encoder.name, device=encoder.device,
          dtype=str(encoder.dtype).removeprefix("torch."), dim=encoder.dim,
