@@ -108,6 +108,11 @@ class Classifier:
             head.check_routes(index.routes)
 
     @property
+    def uses_context(self) -> bool:
+        """Whether the earlier turns' embedding is a feature (only a head fitted with it)."""
+        return self.head is not None and self.head.spec.use_context
+
+    @property
     def method(self) -> str:
         return "head" if self.head is not None else "anchors"
 

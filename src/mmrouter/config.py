@@ -57,6 +57,7 @@ class TextEncoderConfig:
     max_batch_size: int = 32
     max_wait_ms: float = 2.0
     max_seq_length: int = 256
+    jit: bool = True  # CPU: traced + frozen forward, verified against eager at load
 
 
 @dataclass(frozen=True)

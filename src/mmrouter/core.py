@@ -116,7 +116,7 @@ class RouterCore:
     async def classify(self, conversation: Conversation) -> Classification:
         started = time.perf_counter()
         texts = [conversation.latest_text]
-        context_text = conversation.context_text()
+        context_text = conversation.context_text() if self.classifier.uses_context else ""
         if context_text:
             texts.append(context_text)
         text_task = asyncio.ensure_future(self.text_batcher.submit_many(texts))

@@ -23,7 +23,8 @@ def load_text_encoder(config: Config) -> TextEncoder:
     from mmrouter.encoders.text import SentenceTransformerEncoder
 
     enc = config.text_encoder
-    return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length)
+    return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length,
+                                      jit=enc.jit)
 
 
 def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:
@@ -58,7 +59,8 @@ def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | 
     sink = status or (lambda *a, **k: None)
     set_torch_threads(config.server.torch_threads)
     inference = InferenceThread()
-    encoder = text_encoder if text_encoder is not None else load_text_encoder(config)
+    # Loaded on the inference thread too: its load-time checks run forwards.
+    encoder = text_encoder if text_encoder is not None else inference.run(load_text_encoder, config)
     metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
     sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)
     index = inference.run(RouteIndex.build, config.routes, encoder)

@@ -35,7 +35,8 @@ def resolve_device(device: str) -> str:
 class SentenceTransformerEncoder:
     """Wraps a SentenceTransformer; ``encode`` runs tokenizer + forward directly (no tqdm/list glue)."""
 
-    def __init__(self, model: str, device: str = "auto", max_seq_length: int = 256) -> None:
+    def __init__(self, model: str, device: str = "auto", max_seq_length: int = 256,
+                 jit: bool = True) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -48,11 +49,22 @@ class SentenceTransformerEncoder:
         if self.device.startswith("cuda"):
             self.model.half()
         self.dim = int(self.model.get_embedding_dimension())
-        logger.info("text encoder %s loaded on %s (dim %d)", self.name, self.device, self.dim)
+        self._traced = None
+        if jit and self.device == "cpu":
+            from mmrouter.encoders.traced import build_traced
+
+            self._traced = build_traced(self.model, self._eager, self.model.max_seq_length)
+        logger.info("text encoder %s loaded on %s (dim %d, %s forward)", self.name, self.device,
+                    self.dim, "traced" if self._traced else "eager")
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self._traced is not None:
+            return self._traced(texts)
+        return self._eager(texts)
+
+    def _eager(self, texts: Sequence[str]) -> np.ndarray:
         with self._torch.inference_mode():
             features = self.model.preprocess(list(texts))
             features = {k: v.to(self.device) if hasattr(v, "to") else v for k, v in features.items()}
