@@ -301,3 +301,32 @@ def test_internal_error_routes_to_default_model(default_config):
     assert json.loads(common.body_mutation.body)["model"] == "nvidia/nvidia-nemotron-nano-9b-v2"
     assert set_headers(common)["x-mmrouter-cluster"] == "nemotron_nano_9b"
     assert metrics.registry.get_sample_value("mmrouter_errors_total", {"kind": "internal"}) == 1.0
+
+
+def test_slow_classification_routes_to_default_before_envoy_gives_up(default_config):
+    config = _routing(default_config, classify_timeout_ms=100.0)
+    body = json.dumps({"model": "MoM", "messages": [{"role": "user", "content": [
+        {"type": "text", "text": "what is this"},
+        {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}]}]}).encode()
+
+    async def main():
+        server = _server(config)
+        await server.start()
+        try:
+            async def slow(_):
+                await asyncio.sleep(5)
+            server.core.classify = slow
+            return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                         body_msg(body)]), server.metrics
+        finally:
+            await server.shutdown()
+
+    (_, bod), metrics = asyncio.run(main())
+    common = bod.request_body.response
+    # The image request still goes to an image-capable model, with the body rewritten.
+    assert json.loads(common.body_mutation.body)["model"] == "nvidia/nemotron-nano-12b-v2-vl"
+    assert metrics.registry.get_sample_value("mmrouter_errors_total",
+                                             {"kind": "classify_timeout"}) == 1.0
+    assert metrics.registry.get_sample_value("mmrouter_requests_total", {
+        "route": "other", "model": "nvidia/nemotron-nano-12b-v2-vl",
+        "outcome": "timeout_default"}) == 1.0

@@ -112,6 +112,7 @@ class RoutingConfig:
     head: str | None = None  # path of a fitted routing head (mmrouter fit); relative to the config
     overload: str = "default"  # "default" → route to default model, "reject" → 429
     max_queue: int = 256
+    classify_timeout_ms: float = 2000.0  # then the fallback route's model; < Envoy message_timeout
 
 
 @dataclass(frozen=True)

@@ -100,18 +100,25 @@ class RouterCore:
         conversation = build_conversation(request.payload, routing.context_messages,
                                           routing.max_context_chars)
         try:
-            classification = await self.classify(conversation)
+            classification = await asyncio.wait_for(self.classify(conversation),
+                                                    routing.classify_timeout_ms / 1000.0)
         except Overloaded:
             if routing.overload == "reject":
                 raise
-            self.metrics.errors.labels("overloaded").inc()
-            return Decision(route=routing.fallback_route,
-                            model=choose_model(self.config, routing.fallback_route,
-                                               conversation.has_images),
-                            reason="overload_default")
+            return self._fallback(conversation, "overloaded", "overload_default")
+        except asyncio.TimeoutError:
+            # Answer before Envoy's message_timeout would pass the body on unrewritten.
+            return self._fallback(conversation, "classify_timeout", "timeout_default")
         chosen = choose_model(self.config, classification.route, conversation.has_images)
         return Decision(route=classification.route, model=chosen, reason="classified",
                         classification=classification)
+
+    def _fallback(self, conversation: Conversation, error: str, reason: str) -> Decision:
+        """The fallback route's model (image-capable when needed), counted as an error."""
+        self.metrics.errors.labels(error).inc()
+        route = self.config.routing.fallback_route
+        return Decision(route=route, reason=reason,
+                        model=choose_model(self.config, route, conversation.has_images))
 
     async def classify(self, conversation: Conversation) -> Classification:
         started = time.perf_counter()
