@@ -125,3 +125,22 @@ def test_inference_thread_runs_batches_on_one_thread():
         batcher.stop()
         inference.close()
     assert len(seen) == 1 and next(iter(seen)).startswith("mmrouter-inference")
+
+
+def test_one_bad_item_does_not_fail_its_batch_mates():
+    def fn(items):
+        if "bad" in items:
+            raise ValueError("cannot encode")
+        return [i.upper() for i in items]
+
+    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.05)
+    batcher.start()
+    try:
+        async def main():
+            return await asyncio.gather(*(batcher.submit(i) for i in ["a", "bad", "c"]),
+                                        return_exceptions=True)
+        results = asyncio.run(main())
+    finally:
+        batcher.stop()
+    assert results[0] == "A" and results[2] == "C"
+    assert isinstance(results[1], ValueError)

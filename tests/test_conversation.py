@@ -53,7 +53,15 @@ def test_context_is_clipped():
     (b"", InvalidRequest, "empty"),
     (b"[1, 2]", InvalidRequest, "JSON object"),
     (b'{"model": 5, "messages": []}', InvalidRequest, "'model' must be a string"),
-    (b"\xff\xfe", InvalidJSON, "not valid JSON"),
+    (b"\xff\xfe", InvalidJSON, "not UTF-8"),
+    ('{"model": "MoM"}'.encode("utf-16"), InvalidJSON, "not UTF-8"),
+    (b'{"model": "MoM", "temperature": NaN}', InvalidJSON, "NaN is not valid JSON"),
+    (b'{"model": "MoM", "x": Infinity}', InvalidJSON, "Infinity"),
+    (b'{"model": "MoM", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", InvalidJSON,
+     "nested too deeply"),
+    (b'{"messages": []}', InvalidRequest, "'model' is required"),
+    (b'{"model": null, "messages": []}', InvalidRequest, "'model' is required"),
+    (b'{"model": "auto", "model": null}', InvalidRequest, "'model' is required"),
 ])
 def test_parse_errors(body, error, text):
     with pytest.raises(error, match=text):
@@ -85,3 +93,10 @@ def test_unknown_parts_are_ignored_not_rejected():
 def test_parse_keeps_payload():
     req = parse_chat_body(json.dumps({"model": "MoM", "stream": True, "messages": []}).encode())
     assert req.model == "MoM" and req.stream
+
+
+def test_lone_surrogates_are_made_tokenizable():
+    body = b'{"model": "MoM", "messages": [{"role": "user", "content": "hi \\ud800 there?"}]}'
+    conv = build_conversation(parse_chat_body(body).payload)
+    assert conv.latest_text == "hi \ufffd there?"
+    conv.latest_text.encode("utf-8")  # no lone surrogate left

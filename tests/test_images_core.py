@@ -152,3 +152,16 @@ def test_explicit_random_weights_build_the_real_architecture(tiny_clip, caplog) 
     vectors = encoder.encode_texts(["a photo", "a drawing"])
     assert vectors.shape == (2, encoder.dim)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_too_many_images_follow_the_invalid_policy(tiny_clip) -> None:  # noqa: F811
+    config = tiny_config(*tiny_clip, on_invalid="error", max_images=2)
+    built = build_core(config, Metrics(), image_scorer_factory=build_image_scorer)
+    try:
+        assert classify(built, chat("What is in these?", png(1), png(2))).image_mode == "clip"
+        with pytest.raises(InvalidImage, match="3 images in one request; at most 2"):
+            classify(built, chat("What is in these?", png(1), png(2), png(3)))
+        assert sample(built.metrics, "mmrouter_invalid_images_total",
+                      {"reason": "too_many", "policy": "error"}) == 1
+    finally:
+        built.close()

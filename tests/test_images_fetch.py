@@ -116,3 +116,10 @@ def test_caps_and_status_once_the_address_is_allowed(loopback_server, monkeypatc
     with pytest.raises(FetchRefused) as info:
         loop.run_until_complete(fetch_image(f"http://localhost:{port}/missing.png", enabled("localhost")))
     assert info.value.reason == "http_status"
+
+
+def test_ipv4_wrapped_in_ipv6_is_judged_by_the_ipv4_inside() -> None:
+    for wrapped in ("2002:7f00:1::", "2002:a00:1::", "::ffff:10.0.0.1",
+                    "2001:0:4136:e378:8000:63bf:3fff:fdd2"):  # Teredo with a TEST-NET client
+        assert not is_public_address(ipaddress.ip_address(wrapped)), wrapped
+    assert is_public_address(ipaddress.ip_address("2002:808:808::"))  # 6to4 of 8.8.8.8

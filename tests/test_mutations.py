@@ -47,11 +47,28 @@ def test_large_base64_body_is_identical_except_model():
     assert out[len(b'{"model": "vl"'):] == body[len(b'{"model": "MoM"'):]
 
 
-@pytest.mark.parametrize("body", [b'{"messages": []}', b'{"model": 5}', b"[]",
-                                  b'{"a": {"model": "x"}}'])
-def test_no_top_level_string_model(body):
+@pytest.mark.parametrize("body, expected", [
+    (b'{"messages": []}', b'{"model": "m", "messages": []}'),
+    (b' { } ', b' {"model": "m" } '),
+    (b'{"model": 5}', b'{"model": "m"}'),
+    (b'{"model":"auto","model" : null}', b'{"model":"m","model" : "m"}'),
+    (b'{"a": {"model": "x"}}', b'{"model": "m", "a": {"model": "x"}}'),
+])
+def test_model_added_or_replaced_whatever_its_value(body, expected):
+    assert rewrite_model(body, "m") == expected
+
+
+@pytest.mark.parametrize("body", [b"[]", b'{"a" 1}', b'{"a": [1, 2}', b"\xff{}", b'{"a": 1,}'])
+def test_not_a_json_object(body):
     with pytest.raises(RewriteError):
         rewrite_model(body, "m")
+
+
+def test_structure_heavy_body_keeps_every_other_byte():
+    # Over the token budget the C decoder finds the container's end; non-ASCII keeps offsets.
+    body = ('{"junk": [' + ",".join(['["é"]'] * 30_000) + '], "model": "MoM", "t": -1.5e3}').encode()
+    out = rewrite_model(body, "m")
+    assert out == body.replace(b'"MoM"', b'"m"', 1)
 
 
 def test_routing_mutation_headers_and_length():

@@ -330,3 +330,51 @@ def test_slow_classification_routes_to_default_before_envoy_gives_up(default_con
     assert metrics.registry.get_sample_value("mmrouter_requests_total", {
         "route": "other", "model": "nvidia/nemotron-nano-12b-v2-vl",
         "outcome": "timeout_default"}) == 1.0
+
+
+def test_body_followed_by_trailers_is_still_routed(default_config):
+    """With trailers, Envoy sends the buffered body with end_of_stream=false."""
+    body = json.dumps(CHAT).encode()
+    partial = pb.ProcessingRequest(request_body=pb.HttpBody(body=body, end_of_stream=False))
+
+    async def scenario(server):
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions"), partial,
+                                     RESPONSE_HEADERS])
+
+    _, bod, resp = run(default_config, scenario)
+    assert json.loads(bod.request_body.response.body_mutation.body)["model"] == "image-generator"
+    assert set_headers(resp.response_headers.response)["x-mmrouter-route"] == "image_generation"
+
+
+IMAGE_CHAT = {"model": "nope", "messages": [{"role": "user", "content": [
+    {"type": "text", "text": "hello"},
+    {"type": "image_url", "image_url": {"url": "data:image/png;base64,AAAA"}}]}]}
+
+
+def test_default_fallbacks_respect_image_capability(default_config):
+    config = _routing(default_config, unknown_model="default")
+    body = json.dumps(IMAGE_CHAT).encode()
+
+    async def main():
+        server = _server(config)
+        await server.start()
+        try:
+            unknown = await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                            body_msg(body)])
+
+            async def broken(_):
+                raise RuntimeError("boom")
+            server.core.classify = broken
+            alias = json.dumps({**IMAGE_CHAT, "model": "MoM"}).encode()
+            internal = await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                             body_msg(alias)])
+            return unknown[1], internal[1], server.metrics
+        finally:
+            await server.shutdown()
+
+    unknown, internal, metrics = asyncio.run(main())
+    vl = "nvidia/nemotron-nano-12b-v2-vl"
+    assert json.loads(unknown.request_body.response.body_mutation.body)["model"] == vl
+    assert json.loads(internal.request_body.response.body_mutation.body)["model"] == vl
+    assert metrics.registry.get_sample_value("mmrouter_requests_total", {
+        "route": "default", "model": vl, "outcome": "internal_error_default"}) == 1.0

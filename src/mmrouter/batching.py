@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import queue
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -136,15 +137,23 @@ class MicroBatcher(Generic[T, R]):
         if self._observer is not None:
             self._observer(self.name, len(batch), time.perf_counter() - batch[0].enqueued)
         try:
-            items = [job.item for job in batch]
-            results = self._inference.run(self._fn, items) if self._inference else self._fn(items)
-        except BaseException as exc:  # noqa: BLE001 - every waiter must hear about it
-            logger.exception("%s batch of %d failed", self.name, len(batch))
+            results = self._call([job.item for job in batch])
+        except Exception:  # noqa: BLE001 - isolate the failing item(s) below
+            if len(batch) == 1:
+                logger.exception("%s item failed", self.name)
+                _resolve(batch[0], _set_exception, sys.exc_info()[1])
+                return
+            # One bad item must not fail its batch-mates: run each on its own.
+            logger.warning("%s batch of %d failed; retrying its items one by one", self.name,
+                           len(batch))
             for job in batch:
-                _resolve(job, _set_exception, exc)
+                self._execute([job])
             return
         for job, result in zip(batch, results):
             _resolve(job, _set_result, result)
+
+    def _call(self, items: list) -> Sequence:
+        return self._inference.run(self._fn, items) if self._inference else self._fn(items)
 
 
 def _resolve(job: _Job, setter: Callable[[asyncio.Future, object], None], value: object) -> None:

@@ -87,6 +87,7 @@ class ImageInputConfig:
     url_allowlist: tuple[str, ...] = ()
     url_timeout_s: float = 3.0
     decode_workers: int = 0  # threads decoding images; 0: min(4, CPUs)
+    max_images: int = 32  # per request; more → images.on_invalid
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ class ServerConfig:
     grpc_port: int = 50051
     http_host: str = "127.0.0.1"
     http_port: int = 8080
-    grpc_max_message_bytes: int = 64 * 1024 * 1024
+    grpc_max_message_bytes: int = 80 * 1024 * 1024  # > Envoy's 64 MiB body buffer, with headroom
     shutdown_grace_s: float = 5.0
     torch_threads: int = 0  # intra-op CPU threads for the encoders; 0: torch's default
 

@@ -67,16 +67,42 @@ def parse_chat_body(body: bytes) -> ChatRequest:
     """Decode a chat-completions body; raise InvalidJSON / InvalidRequest with a clear message."""
     if not body.strip():
         raise InvalidRequest("request body is empty; expected a JSON chat completion request")
+    payload = load_json_object(body)
+    model = payload.get("model")
+    if model is None:
+        raise InvalidRequest("'model' is required: name a model, or a routing alias such as "
+                             "'MoM' to let the router choose", param="model")
+    if not isinstance(model, str):
+        raise InvalidRequest("'model' must be a string", param="model")
+    return ChatRequest(model=model, payload=payload)
+
+
+def load_json_object(body: bytes) -> dict[str, Any]:
+    """Strict JSON (UTF-8, no NaN/Infinity, bounded depth) that must be an object."""
     try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, ValueError) as exc:
+        payload = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+    except UnicodeDecodeError as exc:
+        raise InvalidJSON(f"request body is not UTF-8: {exc.reason} at byte {exc.start}") from None
+    except RecursionError:
+        raise InvalidJSON("request body is nested too deeply") from None
+    except ValueError as exc:
         raise InvalidJSON(f"request body is not valid JSON: {exc}") from None
     if not isinstance(payload, dict):
         raise InvalidRequest("request body must be a JSON object")
-    model = payload.get("model")
-    if model is not None and not isinstance(model, str):
-        raise InvalidRequest("'model' must be a string", param="model")
-    return ChatRequest(model=model, payload=payload)
+    return payload
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def clean_text(text: str) -> str:
+    """Text the tokenizer accepts: lone surrogates (legal in JSON escapes) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
 
 
 def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,
@@ -127,7 +153,7 @@ def _message_parts(message: Any, index: int) -> tuple[str, tuple[ImageRef, ...]]
         raise InvalidRequest(f"{where}.role must be a non-empty string", param=f"{where}.role")
     content = message.get("content")
     if content is None or isinstance(content, str):
-        return content or "", ()
+        return clean_text(content or ""), ()
     if not isinstance(content, list):
         raise InvalidRequest(f"{where}.content must be a string or an array of parts",
                              param=f"{where}.content")
@@ -139,7 +165,7 @@ def _message_parts(message: Any, index: int) -> tuple[str, tuple[ImageRef, ...]]
             texts.append(value)
         elif kind == "image":
             images.append(ImageRef(url=value, message_index=index))
-    return "\n".join(t for t in texts if t), tuple(images)
+    return clean_text("\n".join(t for t in texts if t)), tuple(images)
 
 
 def _content_part(part: Any, where: str) -> tuple[str, str]:

@@ -18,9 +18,9 @@ import numpy as np
 
 from mmrouter.batching import InferenceThread, MicroBatcher
 from mmrouter.classifier import Classification, Classifier
-from mmrouter.config import Config
+from mmrouter.config import Config, ModelConfig
 from mmrouter.conversation import ChatRequest, Conversation, build_conversation, parse_chat_body
-from mmrouter.decision import Decision, choose_model
+from mmrouter.decision import Decision, choose_model, default_image_model
 from mmrouter.errors import InvalidImage, Overloaded, UnknownModel
 from mmrouter.metrics import Metrics
 from mmrouter.mutations import RequestMutation, routing_mutation
@@ -94,8 +94,8 @@ class RouterCore:
             if self.config.routing.unknown_model == "error":
                 raise UnknownModel(f"The model '{model}' does not exist; use one of "
                                    f"{self._known_names()}", param="model")
-            default = self.config.model(self.config.routing.default_model)
-            return Decision(route="default", model=default, reason="unknown_model_default")
+            return Decision(route="default", model=self._default_for(request),
+                            reason="unknown_model_default")
         routing = self.config.routing
         conversation = build_conversation(request.payload, routing.context_messages,
                                           routing.max_context_chars)
@@ -112,6 +112,18 @@ class RouterCore:
         chosen = choose_model(self.config, classification.route, conversation.has_images)
         return Decision(route=classification.route, model=chosen, reason="classified",
                         classification=classification)
+
+    def _default_for(self, request: ChatRequest) -> ModelConfig:
+        """The default model, or the default image model when the request carries images."""
+        try:
+            routing = self.config.routing
+            has_images = build_conversation(request.payload, routing.context_messages,
+                                            routing.max_context_chars).has_images
+        except RouterError:
+            has_images = False
+        if has_images:
+            return default_image_model(self.config)
+        return self.config.model(self.config.routing.default_model)
 
     def _fallback(self, conversation: Conversation, error: str, reason: str) -> Decision:
         """The fallback route's model (image-capable when needed), counted as an error."""

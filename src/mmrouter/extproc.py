@@ -6,8 +6,9 @@ Exactly one response per message received.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import AsyncIterator, Iterable
 
 import grpc
@@ -18,6 +19,7 @@ from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.core import RoutedRequest, RouterCore
+from mmrouter.decision import default_image_model
 from mmrouter.errors import InvalidRequest, RouterError, error_json
 from mmrouter.mutations import rewrite_model, response_headers
 
@@ -30,7 +32,7 @@ OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
 class StreamState:
     is_chat: bool = False
     routed: RoutedRequest | None = None
-    body_parts: list[bytes] = field(default_factory=list)
+    body_seen: bool = False
 
 
 class ExtProcService(pb_grpc.ExternalProcessorServicer):
@@ -83,11 +85,12 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common))
 
     async def _on_request_body(self, message: pb.HttpBody, state: StreamState) -> pb.ProcessingResponse:
-        state.body_parts.append(message.body)
-        if not state.is_chat or not message.end_of_stream:
+        # BUFFERED mode sends the whole body in one message; its end_of_stream is false when
+        # trailers follow, so route on the first body message whatever that flag says.
+        if not state.is_chat or state.body_seen:
             return pb.ProcessingResponse(request_body=pb.BodyResponse())
-        body = b"".join(state.body_parts)
-        state.body_parts.clear()
+        state.body_seen = True
+        body = message.body
         try:
             state.routed = await self.core.route_chat(body)
         except RouterError as exc:
@@ -95,7 +98,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         except Exception:  # noqa: BLE001 - never lose the request: fall back to the default model
             logger.exception("routing failed; sending the request to the default model")
             self.metrics.errors.labels("internal").inc()
-            return self._default_route(body)
+            return await asyncio.to_thread(self._default_route, body)
         mutation = state.routed.mutation
         return body_response(mutation.set_headers, mutation.remove_headers, mutation.body)
 
@@ -111,8 +114,12 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         return pb.ProcessingResponse(response_headers=pb.HeadersResponse(response=common))
 
     def _default_route(self, body: bytes) -> pb.ProcessingResponse:
+        """After an internal error: the default model (an image-capable one if images show)."""
         config = self.core.config
-        model = config.model(config.routing.default_model)
+        if b'"image_url"' in body:
+            model = default_image_model(config)
+        else:
+            model = config.model(config.routing.default_model)
         try:
             new_body: bytes | None = rewrite_model(body, model.name)
         except ValueError:
@@ -121,6 +128,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         headers = ((config.routing.headers.model, model.name),
                    (config.routing.headers.cluster, model.cluster),
                    ("content-length", str(size)))
+        self.metrics.requests.labels("default", model.name, "internal_error_default").inc()
         return body_response(headers, (), new_body)
 
     def _error(self, exc: RouterError) -> pb.ProcessingResponse:

@@ -9,9 +9,9 @@ from typing import Any, Callable
 from aiohttp import web
 
 from mmrouter.classifier import Classification
-from mmrouter.conversation import Conversation, ImageRef, build_conversation
+from mmrouter.conversation import Conversation, ImageRef, build_conversation, load_json_object
 from mmrouter.decision import choose_model
-from mmrouter.errors import InvalidJSON, InvalidRequest, NotReady, RouterError, error_body
+from mmrouter.errors import InvalidRequest, NotReady, RouterError, error_body, internal_error_body
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,15 @@ async def _errors(request: web.Request, handler: Callable) -> web.StreamResponse
         if core is not None:
             core.metrics.errors.labels(exc.kind).inc()
         return web.json_response(error_body(exc), status=exc.status)
+    except web.HTTPException:
+        raise
+    except Exception:  # noqa: BLE001 - a JSON 500, never an HTML page or a dropped connection
+        logger.exception("classification API request failed")
+        core = request.app[CORE_KEY]()
+        if core is not None:
+            core.metrics.errors.labels("internal").inc()
+        return web.Response(body=internal_error_body(), status=500,
+                            content_type="application/json")
 
 
 async def _health(request: web.Request) -> web.Response:
@@ -69,13 +78,7 @@ async def _ready(request: web.Request) -> web.Response:
 
 
 async def _json(request: web.Request) -> dict[str, Any]:
-    try:
-        payload = await request.json()
-    except ValueError as exc:
-        raise InvalidJSON(f"request body is not valid JSON: {exc}") from None
-    if not isinstance(payload, dict):
-        raise InvalidRequest("request body must be a JSON object")
-    return payload
+    return load_json_object(await request.read())
 
 
 def _core(request: web.Request) -> Any:

@@ -1,9 +1,11 @@
 """Build the request mutations (pure): the exact body rewrite and the routing headers.
 
-The body rewrite splices a new JSON string into the byte span of the top-level ``model``
-value. Every other byte of the client's body — whitespace, key order, escapes, number
-formatting, multi-MB base64 images — reaches the backend unchanged, and no re-serialisation
-of a large body is paid for.
+The body rewrite walks the top-level JSON object member by member and splices the new model
+name into the span of every top-level ``model`` value. Values are skipped cheaply: strings with
+``str.find`` (a multi-MB base64 image costs well under a millisecond), containers by their
+brackets, and a container with more than ``TOKEN_BUDGET`` brackets/strings by the C JSON
+decoder, so no body costs a Python step per token. Every other byte of the client's body (whitespace, key order,
+escapes, number formatting) reaches the backend unchanged.
 """
 
 from __future__ import annotations
@@ -12,15 +14,68 @@ import json
 import re
 from dataclasses import dataclass
 
-# Structural characters and string openings; string bodies are skipped with bytes.find (memchr),
-# so a multi-MB base64 image costs a few hundred microseconds, not a regex step per byte.
-_NEXT = re.compile(rb'["{}\[\]:,]')
-_WS = b" \t\r\n"
+_WS = re.compile(rb"[ \t\r\n]*")
+_STRUCT = re.compile(rb'["{}\[\]]')
+_LITERAL = re.compile(rb"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null")
+_DECODER = json.JSONDecoder()
 _QUOTE, _BACKSLASH = 0x22, 0x5C
+TOKEN_BUDGET = 20_000
 
 
 class RewriteError(ValueError):
-    """The body is not a JSON object with a top-level string ``model`` (callers validate first)."""
+    """The body is not a JSON object (callers validate it first)."""
+
+
+def top_level_value_spans(body: bytes, key: str) -> list[tuple[int, int]]:
+    """Byte spans of every top-level member value whose name decodes to ``key``.
+
+    Works on the UTF-8 bytes directly: multi-byte sequences never contain a quote, backslash or
+    bracket, so byte offsets stay exact and nothing is decoded but member names.
+    """
+    pos = _skip(body, 0)
+    if not body.startswith(b"{", pos):
+        raise RewriteError("the body is not a JSON object")
+    pos = _skip(body, pos + 1)
+    spans: list[tuple[int, int]] = []
+    if body.startswith(b"}", pos):
+        return spans
+    while True:
+        if not body.startswith(b'"', pos):
+            raise RewriteError(f"expected a member name at offset {pos}")
+        name_end = _string_end(body, pos)
+        name = json.loads(body[pos:name_end])
+        pos = _expect(body, _skip(body, name_end), b":")
+        start = _skip(body, pos)
+        end = _value_end(body, start)
+        if name == key:
+            spans.append((start, end))
+        pos = _skip(body, end)
+        if body.startswith(b"}", pos):
+            return spans
+        pos = _skip(body, _expect(body, pos, b","))
+
+
+def _skip(body: bytes, pos: int) -> int:
+    return _WS.match(body, pos).end()
+
+
+def _expect(body: bytes, pos: int, char: bytes) -> int:
+    if not body.startswith(char, pos):
+        raise RewriteError(f"expected {char.decode()!r} at offset {pos}")
+    return pos + 1
+
+
+def _value_end(body: bytes, pos: int) -> int:
+    first = body[pos:pos + 1]
+    if first == b'"':
+        return _string_end(body, pos)
+    if first in (b"{", b"["):
+        end = _container_end(body, pos)
+        return end if end is not None else _decoded_end(body, pos)
+    literal = _LITERAL.match(body, pos)
+    if literal is None:
+        raise RewriteError(f"invalid JSON value at offset {pos}")
+    return literal.end()
 
 
 def _string_end(body: bytes, start: int) -> int:
@@ -38,68 +93,50 @@ def _string_end(body: bytes, start: int) -> int:
         i = j + 1
 
 
-def _tokens(body: bytes):
-    """Yield (start, end, first byte) of each string and structural character."""
-    pos = 0
-    while (match := _NEXT.search(body, pos)) is not None:
-        start = match.start()
-        end = _string_end(body, start) if body[start] == _QUOTE else start + 1
-        yield start, end, body[start:start + 1]
-        pos = end
-
-
-def top_level_value_spans(body: bytes, key: str) -> list[tuple[int, int]]:
-    """Byte spans of every top-level string value whose member name decodes to ``key``."""
-    spans: list[tuple[int, int]] = []
+def _container_end(body: bytes, pos: int) -> int | None:
+    """End of the (already validated) container at ``pos``; None past the token budget."""
     depth = 0
-    expect_key = False
-    pending_key: str | None = None
-    after_colon = False
-    for start, end, first in _tokens(body):
-        if first in (b"{", b"["):
-            after_colon = after_colon and depth != 1
-            depth += 1
-            expect_key = first == b"{" and depth == 1
-        elif first in (b"}", b"]"):
-            depth -= 1
-        elif depth != 1:
+    for _ in range(TOKEN_BUDGET):
+        match = _STRUCT.search(body, pos)
+        if match is None:
+            raise RewriteError("unterminated value in the body")
+        i = match.start()
+        if body[i] == _QUOTE:
+            pos = _string_end(body, i)
             continue
-        elif first == b",":
-            expect_key, pending_key, after_colon = True, None, False
-        elif first == b":":
-            after_colon = True
-        elif expect_key:
-            pending_key = json.loads(body[start:end])
-            expect_key = False
-        elif after_colon:
-            if pending_key == key and _follows_colon(body, start):
-                spans.append((start, end))
-            after_colon = False
-    return spans
+        depth += 1 if body[i:i + 1] in (b"{", b"[") else -1
+        pos = i + 1
+        if depth == 0:
+            return pos
+    return None
 
 
-def _follows_colon(body: bytes, start: int) -> bool:
-    """The string token is the member's value: only whitespace between it and the ':'."""
-    i = start - 1
-    while i >= 0 and body[i] in _WS:
-        i -= 1
-    return i >= 0 and body[i:i + 1] == b":"
+def _decoded_end(body: bytes, pos: int) -> int:
+    """End of a structure-heavy value, found by the C decoder (rare: > TOKEN_BUDGET tokens)."""
+    try:
+        text = body[pos:].decode("utf-8")
+        _, end = _DECODER.raw_decode(text, 0)
+    except (ValueError, RecursionError) as exc:
+        raise RewriteError(f"invalid JSON value at offset {pos}") from exc
+    return pos + len(text[:end].encode("utf-8"))
 
 
 def rewrite_model(body: bytes, new_model: str) -> bytes:
-    """Return ``body`` with every top-level ``model`` string value replaced by ``new_model``."""
+    """``body`` with every top-level ``model`` value replaced by ``new_model`` (added if absent)."""
     spans = top_level_value_spans(body, "model")
+    encoded = json.dumps(new_model, ensure_ascii=False).encode("utf-8")
     if not spans:
-        raise RewriteError("no top-level string 'model' in the body")
-    encoded = json.dumps(new_model, ensure_ascii=False).encode()
-    out = bytearray()
+        brace = _skip(body, 0) + 1
+        closing = body.startswith(b"}", _skip(body, brace))
+        return body[:brace] + b'"model": ' + encoded + (b"" if closing else b", ") + body[brace:]
+    view = memoryview(body)  # one copy of the body in all: slices of a view copy nothing
+    parts: list[bytes | memoryview] = []
     last = 0
     for start, end in spans:
-        out += body[last:start]
-        out += encoded
+        parts += [view[last:start], encoded]
         last = end
-    out += body[last:]
-    return bytes(out)
+    parts.append(view[last:])
+    return b"".join(parts)
 
 
 @dataclass(frozen=True)

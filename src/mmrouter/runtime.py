@@ -56,16 +56,26 @@ def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | 
                image_scorer_factory: Callable[..., ImageScorer | None] | None = None,
                status: StatusSink | None = None) -> RouterCore:
     """Load everything (blocking: call it off the event loop) and return a started core."""
-    sink = status or (lambda *a, **k: None)
     set_torch_threads(config.server.torch_threads)
     inference = InferenceThread()
+    try:
+        return _assemble(config, metrics, inference, text_encoder, image_scorer,
+                         image_scorer_factory, status or (lambda *a, **k: None))
+    except BaseException:
+        inference.close()  # a half-built core leaves no thread behind
+        raise
+
+
+def _assemble(config: Config, metrics: Metrics, inference: InferenceThread,
+              text_encoder: TextEncoder | None, image_scorer: ImageScorer | None,
+              image_scorer_factory: Callable[..., ImageScorer | None] | None,
+              sink: StatusSink) -> RouterCore:
     # Loaded on the inference thread too: its load-time checks run forwards.
     encoder = text_encoder if text_encoder is not None else inference.run(load_text_encoder, config)
     metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
     sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)
     index = inference.run(RouteIndex.build, config.routes, encoder)
-    head = load_head(config, encoder)
-    classifier = Classifier(config, index, head)
+    classifier = Classifier(config, index, load_head(config, encoder))
     sink("classifier", "ready", method=classifier.method)
     if image_scorer is None and image_scorer_factory is not None:
         image_scorer = image_scorer_factory(config, metrics, sink, inference=inference)

@@ -48,8 +48,12 @@ def host_allowed(host: str, allowlist: Sequence[str]) -> bool:
 
 
 def is_public_address(address: IPAddress) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # IPv4 wrapped in IPv6 (mapped, 6to4, Teredo) is judged by every IPv4 inside it.
+        wrapped = [a for a in (address.ipv4_mapped, address.sixtofour) if a is not None]
+        wrapped += list(address.teredo or ())
+        if wrapped:
+            return all(is_public_address(a) for a in wrapped)
     return not (address.is_private or address.is_loopback or address.is_link_local
                 or address.is_multicast or address.is_reserved or address.is_unspecified
                 or not address.is_global)

@@ -134,6 +134,10 @@ class ClipImageScorer:
     async def scores(self, conversation: Conversation) -> np.ndarray | None:
         if not conversation.latest_images:
             return None  # images only in earlier turns: no image signal for this turn
+        limit = self.config.images.max_images
+        if len(conversation.images) > limit:
+            raise self._invalid(ImageError("too_many", f"{len(conversation.images)} images in "
+                                           f"one request; at most {limit} are read"))
         loaded = await _all(self._load(ref) for ref in conversation.images)
         unique = dict(item for item in loaded if item is not None)
         if not unique:
