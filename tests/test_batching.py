@@ -19,7 +19,7 @@ def test_concurrent_submissions_coalesce_and_keep_order():
         batches.append(len(items))
         return [i * 10 for i in items]
 
-    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.05,
+    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.05, idle_gap_s=0.01,
                            observer=lambda n, size, wait: observed.append((n, size)))
     batcher.start()
     try:
@@ -133,7 +133,7 @@ def test_one_bad_item_does_not_fail_its_batch_mates():
             raise ValueError("cannot encode")
         return [i.upper() for i in items]
 
-    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.05)
+    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.05, idle_gap_s=0.01)
     batcher.start()
     try:
         async def main():

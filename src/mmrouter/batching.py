@@ -4,11 +4,11 @@ Requests submitted concurrently from the event loop coalesce into one encoder ca
 resolved back on the submitting loop. A full queue raises :class:`Overloaded` at once — the
 explicit overload state the caller turns into its configured policy.
 
-Batch closing: after the first item, the worker keeps collecting while items keep arriving
-(each within ``idle_gap_s`` of the last), up to ``max_batch_size`` items or ``max_wait_s``
-after the first. A lone request therefore waits only the short idle gap, not the whole
-``max_wait_s`` (measured by `mmrouter bench`: the full wait was ~2 ms of every text request at
-concurrency 1); under load, items that queue while a batch runs form the next batch.
+Batch closing: after the first item, the worker takes whatever else is already queued, up to
+``max_batch_size`` (with ``idle_gap_s`` > 0 it also waits that long for each further item, at
+most ``max_wait_s`` after the first). Under load, requests queue while a batch runs and form the
+next batch; a lone request never waits (measured through Envoy: the former 0.5 ms idle gap was
+0.7 ms of every text request's 10.9 ms p50 at concurrency 1).
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class InferenceThread:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
-DEFAULT_IDLE_GAP_S = 0.0005  # items of one request (or one burst) arrive microseconds apart
+DEFAULT_IDLE_GAP_S = 0.0  # take what is queued; don't wait for more
 
 
 class MicroBatcher(Generic[T, R]):

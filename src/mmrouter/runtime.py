@@ -83,7 +83,8 @@ def _assemble(config: Config, metrics: Metrics, inference: InferenceThread,
     batcher: MicroBatcher = MicroBatcher(
         functools.partial(encode_batch, encoder.encode), name=encoder.name,
         max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
-        max_queue=config.routing.max_queue, observer=metrics.observe_batch, inference=inference)
+        idle_gap_s=enc.max_wait_ms / 1000.0, max_queue=config.routing.max_queue,
+        observer=metrics.observe_batch, inference=inference)
     inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
     batcher.start()
     return RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,

@@ -127,6 +127,7 @@ class ClipImageScorer:
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher(
             embedder.encode_images, name=f"image:{embedder.name}",
             max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
+            idle_gap_s=enc.max_wait_ms / 1000.0,
             max_queue=config.routing.max_queue, observer=metrics.observe_batch,
             inference=inference)
         self.batcher.start()
