@@ -378,3 +378,21 @@ def test_default_fallbacks_respect_image_capability(default_config):
     assert json.loads(internal.request_body.response.body_mutation.body)["model"] == vl
     assert metrics.registry.get_sample_value("mmrouter_requests_total", {
         "route": "default", "model": vl, "outcome": "internal_error_default"}) == 1.0
+
+
+def test_unknown_model_with_unparsable_messages_passes_to_default(default_config):
+    """unknown_model: default forwards even a body whose messages the router cannot read."""
+    config = _routing(default_config, unknown_model="default")
+    body = json.dumps({"model": "nope", "messages": "not a list"}).encode()
+
+    async def scenario(server):
+        return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
+                                     body_msg(body)]), server.metrics
+
+    (_, bod), metrics = run(config, scenario)
+    assert json.loads(bod.request_body.response.body_mutation.body)["model"] == \
+        "nvidia/nvidia-nemotron-nano-9b-v2"
+    assert metrics.registry.get_sample_value("mmrouter_requests_total", {
+        "route": "default", "model": "nvidia/nvidia-nemotron-nano-9b-v2",
+        "outcome": "unknown_model_default"}) == 1.0
+    assert metrics.registry.get_sample_value("mmrouter_errors_total", {"kind": "internal"}) is None

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from mmrouter.config import RoutingConfig
 from mmrouter.errors import InvalidJSON, InvalidRequest
 
 
@@ -103,6 +104,11 @@ def clean_text(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text
+
+
+def conversation_for(payload: Mapping[str, Any], routing: RoutingConfig) -> Conversation:
+    """``build_conversation`` with the context bounds of the routing config."""
+    return build_conversation(payload, routing.context_messages, routing.max_context_chars)
 
 
 def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,

@@ -19,9 +19,9 @@ import numpy as np
 from mmrouter.batching import InferenceThread, MicroBatcher
 from mmrouter.classifier import Classification, Classifier
 from mmrouter.config import Config, ModelConfig
-from mmrouter.conversation import ChatRequest, Conversation, build_conversation, parse_chat_body
-from mmrouter.decision import Decision, choose_model, default_image_model
-from mmrouter.errors import InvalidImage, Overloaded, UnknownModel
+from mmrouter.conversation import ChatRequest, Conversation, conversation_for, parse_chat_body
+from mmrouter.decision import Decision, choose_model, default_model_for
+from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
 from mmrouter.metrics import Metrics
 from mmrouter.mutations import RequestMutation, routing_mutation
 
@@ -97,8 +97,7 @@ class RouterCore:
             return Decision(route="default", model=self._default_for(request),
                             reason="unknown_model_default")
         routing = self.config.routing
-        conversation = build_conversation(request.payload, routing.context_messages,
-                                          routing.max_context_chars)
+        conversation = conversation_for(request.payload, routing)
         try:
             classification = await asyncio.wait_for(self.classify(conversation),
                                                     routing.classify_timeout_ms / 1000.0)
@@ -114,16 +113,12 @@ class RouterCore:
                         classification=classification)
 
     def _default_for(self, request: ChatRequest) -> ModelConfig:
-        """The default model, or the default image model when the request carries images."""
+        """The default model, image-capable when the request carries images."""
         try:
-            routing = self.config.routing
-            has_images = build_conversation(request.payload, routing.context_messages,
-                                            routing.max_context_chars).has_images
+            has_images = conversation_for(request.payload, self.config.routing).has_images
         except RouterError:
             has_images = False
-        if has_images:
-            return default_image_model(self.config)
-        return self.config.model(self.config.routing.default_model)
+        return default_model_for(self.config, has_images)
 
     def _fallback(self, conversation: Conversation, error: str, reason: str) -> Decision:
         """The fallback route's model (image-capable when needed), counted as an error."""

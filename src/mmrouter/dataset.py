@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from mmrouter.config import Config
-from mmrouter.conversation import Conversation, build_conversation
+from mmrouter.conversation import Conversation, conversation_for
 from mmrouter.errors import InvalidRequest
 
 logger = logging.getLogger(__name__)
@@ -45,10 +45,8 @@ def parse_line(text: str, line: int, config: Config, where: str) -> LabelledConv
     if config.route(route) is None:
         raise DatasetError(f"{where}:{line}: unknown route '{route}' "
                            f"(the config has {list(config.route_names)})")
-    routing = config.routing
     try:
-        conversation = build_conversation(record, routing.context_messages,
-                                          routing.max_context_chars)
+        conversation = conversation_for(record, config.routing)
     except InvalidRequest as exc:
         raise DatasetError(f"{where}:{line}: {exc}") from None
     return LabelledConversation(line=line, route=route, payload=record, conversation=conversation)

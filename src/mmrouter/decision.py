@@ -34,6 +34,13 @@ def choose_model(config: Config, route_name: str, needs_image: bool) -> ModelCon
     return _model(config, config.routing.default_model)
 
 
+def default_model_for(config: Config, needs_image: bool) -> ModelConfig:
+    """The default model, or the default image model when the request carries images."""
+    if needs_image:
+        return default_image_model(config)
+    return _model(config, config.routing.default_model)
+
+
 def default_image_model(config: Config) -> ModelConfig:
     if config.routing.default_image_model:
         return _model(config, config.routing.default_image_model)

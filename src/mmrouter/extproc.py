@@ -19,7 +19,7 @@ from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.core import RoutedRequest, RouterCore
-from mmrouter.decision import default_image_model
+from mmrouter.decision import default_model_for
 from mmrouter.errors import InvalidRequest, RouterError, error_json
 from mmrouter.mutations import rewrite_model, response_headers
 
@@ -116,10 +116,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
     def _default_route(self, body: bytes) -> pb.ProcessingResponse:
         """After an internal error: the default model (an image-capable one if images show)."""
         config = self.core.config
-        if b'"image_url"' in body:
-            model = default_image_model(config)
-        else:
-            model = config.model(config.routing.default_model)
+        model = default_model_for(config, needs_image=b'"image_url"' in body)
         try:
             new_body: bytes | None = rewrite_model(body, model.name)
         except ValueError:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 from aiohttp import web
 
 from mmrouter.classifier import Classification
-from mmrouter.conversation import Conversation, ImageRef, build_conversation, load_json_object
+from mmrouter.conversation import Conversation, ImageRef, conversation_for, load_json_object
 from mmrouter.decision import choose_model
 from mmrouter.errors import InvalidRequest, NotReady, RouterError, error_body, internal_error_body
 
@@ -92,9 +92,7 @@ async def _classify_text(request: web.Request) -> web.Response:
     core = _core(request)
     payload = await _json(request)
     if "messages" in payload:
-        routing = core.config.routing
-        conversation = build_conversation(payload, routing.context_messages,
-                                          routing.max_context_chars)
+        conversation = conversation_for(payload, core.config.routing)
     else:
         conversation = Conversation(latest_text=_text(payload))
     return await _respond(core, conversation)
