@@ -80,6 +80,17 @@ class MicroBatcher(Generic[T, R]):
         self._observer = observer
         self._thread: threading.Thread | None = None
 
+    @classmethod
+    def for_encoder(cls, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
+                    max_batch_size: int, max_wait_ms: float, max_queue: int,
+                    observer: BatchObserver | None, inference: InferenceThread | None
+                    ) -> "MicroBatcher[T, R]":
+        """An encoder's batcher from its config: ``max_wait_ms`` 0 batches what is queued,
+        > 0 also waits up to that long for more."""
+        wait_s = max_wait_ms / 1000.0
+        return cls(fn, name=name, max_batch_size=max_batch_size, max_wait_s=wait_s,
+                   idle_gap_s=wait_s, max_queue=max_queue, observer=observer, inference=inference)
+
     def start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name=f"batcher-{self.name}",

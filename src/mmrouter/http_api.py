@@ -52,19 +52,21 @@ async def _errors(request: web.Request, handler: Callable) -> web.StreamResponse
     try:
         return await handler(request)
     except RouterError as exc:
-        core = request.app[CORE_KEY]()
-        if core is not None:
-            core.metrics.errors.labels(exc.kind).inc()
+        _count_error(request, exc.kind)
         return web.json_response(error_body(exc), status=exc.status)
     except web.HTTPException:
         raise
     except Exception:  # noqa: BLE001 - a JSON 500, never an HTML page or a dropped connection
         logger.exception("classification API request failed")
-        core = request.app[CORE_KEY]()
-        if core is not None:
-            core.metrics.errors.labels("internal").inc()
+        _count_error(request, "internal")
         return web.Response(body=internal_error_body(), status=500,
                             content_type="application/json")
+
+
+def _count_error(request: web.Request, kind: str) -> None:
+    core = request.app[CORE_KEY]()
+    if core is not None:  # errors before the models load have no metrics to count into
+        core.metrics.errors.labels(kind).inc()
 
 
 async def _health(request: web.Request) -> web.Response:

@@ -80,11 +80,10 @@ def _assemble(config: Config, metrics: Metrics, inference: InferenceThread,
     if image_scorer is None and image_scorer_factory is not None:
         image_scorer = image_scorer_factory(config, metrics, sink, inference=inference)
     enc = config.text_encoder
-    batcher: MicroBatcher = MicroBatcher(
+    batcher: MicroBatcher = MicroBatcher.for_encoder(
         functools.partial(encode_batch, encoder.encode), name=encoder.name,
-        max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
-        idle_gap_s=enc.max_wait_ms / 1000.0, max_queue=config.routing.max_queue,
-        observer=metrics.observe_batch, inference=inference)
+        max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
+        max_queue=config.routing.max_queue, observer=metrics.observe_batch, inference=inference)
     inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
     batcher.start()
     return RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,

@@ -39,7 +39,7 @@ def build_traced(model: Any, eager_encode: Any, max_length: int) -> Any | None:
     if not mean_pooled(model):
         logger.info("text encoder: not a mean-pooled model, keeping the eager forward")
         return None
-    wrapper = _MeanPool(model[0].auto_model).eval()
+    wrapper = _mean_pool(model[0].auto_model).eval()
     tokenizer = model.tokenizer
     example = tokenizer(list(PROBE_TEXTS[:1]), return_tensors="pt")
     with torch.no_grad(), warnings.catch_warnings():
@@ -72,11 +72,12 @@ class TracedForward:
         return out.numpy().astype(np.float32, copy=False)
 
 
-def _mean_pool_module():
+def _mean_pool(transformer: Any) -> Any:
+    """The transformer wrapped with mean pooling and L2 normalisation (torch imported lazily)."""
     import torch
 
     class MeanPool(torch.nn.Module):
-        def __init__(self, transformer: Any) -> None:
+        def __init__(self) -> None:
             super().__init__()
             self.transformer = transformer
 
@@ -87,8 +88,4 @@ def _mean_pool_module():
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(pooled, dim=-1)
 
-    return MeanPool
-
-
-def _MeanPool(transformer: Any) -> Any:  # noqa: N802 - a class factory (torch imported lazily)
-    return _mean_pool_module()(transformer)
+    return MeanPool()

@@ -124,10 +124,9 @@ class ClipImageScorer:
         self._metrics = metrics
         workers = images.decode_workers or min(4, _cpu_count())
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
-        self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher(
+        self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher.for_encoder(
             embedder.encode_images, name=f"image:{embedder.name}",
-            max_batch_size=enc.max_batch_size, max_wait_s=enc.max_wait_ms / 1000.0,
-            idle_gap_s=enc.max_wait_ms / 1000.0,
+            max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
             max_queue=config.routing.max_queue, observer=metrics.observe_batch,
             inference=inference)
         self.batcher.start()
