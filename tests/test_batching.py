@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from mmrouter.batching import MicroBatcher
+from mmrouter.batching import InferenceThread, MicroBatcher
 from mmrouter.errors import Overloaded
 
 
@@ -144,3 +144,36 @@ def test_one_bad_item_does_not_fail_its_batch_mates():
         batcher.stop()
     assert results[0] == "A" and results[2] == "C"
     assert isinstance(results[1], ValueError)
+
+
+def test_inference_thread_uses_fewer_torch_threads_while_other_work_waits():
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(3)  # the idle count, read by the inference thread at its first job
+    inference = InferenceThread(release_threads=1)
+    try:
+        assert inference.run(torch.get_num_threads) == 3
+        inference.busy = lambda: True
+        assert inference.run(torch.get_num_threads) == 2
+        inference.release_threads = 5  # never below one thread
+        assert inference.run(torch.get_num_threads) == 1
+        inference.busy = lambda: False
+        assert inference.run(torch.get_num_threads) == 3
+    finally:
+        inference.close()
+        torch.set_num_threads(previous)
+
+
+def test_inference_thread_keeps_its_threads_when_the_policy_is_off():
+    import torch
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(2)
+    inference = InferenceThread(release_threads=0)
+    inference.busy = lambda: True
+    try:
+        assert inference.run(torch.get_num_threads) == 2
+    finally:
+        inference.close()
+        torch.set_num_threads(previous)

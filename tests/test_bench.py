@@ -134,6 +134,9 @@ def test_bench_json_report_has_the_required_keys(tmp_path, capsys):
     for target in ("direct", "noop", "router"):
         assert set(report["results"][target]["text"]) == {"1", "2"}
         assert report["results"][target]["text"]["1"]["ok"] == 5
+    # The router's own CPU per request is measured (from /proc) for its cells only.
+    assert report["results"]["router"]["text"]["1"]["router_cpu_ms_per_request"] > 0
+    assert "router_cpu_ms_per_request" not in report["results"]["direct"]["text"]["1"]
     assert report["router"]["routed_fraction"] == 1.0
     assert report["rewrite"]["json_over_splice_ratio"] > 0
     assert (tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"

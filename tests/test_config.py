@@ -58,6 +58,10 @@ def test_yaml_file_round_trip(tmp_path: Path):
      "does not declare ['image_output']"),
     (lambda d: d["routing"].update(default_image_model="nvidia/nvidia-nemotron-nano-9b-v2"),
      "lacks the 'image' capability"),
+    (lambda d: d.setdefault("text_encoder", {}).update(precision="int4"),
+     "text_encoder.precision: 'int4' is not one of"),
+    (lambda d: d.setdefault("text_encoder", {}).update(max_batch_size=0),
+     "text_encoder.max_batch_size and max_seq_length: must be >= 1"),
 ])
 def test_bad_config_names_the_problem(mutate, message):
     data = _data()

@@ -123,12 +123,16 @@ def test_unknown_model_and_empty_body(stack):
 
 def test_client_routing_headers_never_steer(stack):
     r = chat(stack.base_url, {"model": "MoM", "messages": [{"role": "user", "content": "hi!"}]},
-             headers={"x-mmrouter-cluster": "gpt5_chat", "x-selected-model": "gpt-5-chat"})
+             headers={"x-mmrouter-cluster": "gpt5_chat", "x-selected-model": "gpt-5-chat",
+                      "x-mmrouter-route": "evil", "x-mmrouter-confidence": "9"})
     assert r.status == 200 and r.headers["x-demo-backend"] != "gpt5_chat"
+    # The decision on the response is the router's (copied by Envoy from its request headers).
+    assert r.headers["x-mmrouter-route"] in {route.name for route in load_config().routes}
+    assert 0.0 < float(r.headers["x-mmrouter-confidence"]) <= 1.0
 
 
 def test_other_paths_pass_through(stack):
-    r = http("GET", stack.base_url + "/v1/models")
+    r = http("GET", stack.base_url + "/v1/models", headers={"x-mmrouter-route": "evil"})
     assert r.status == 200 and r.json()["object"] == "list"
     assert "x-mmrouter-route" not in r.headers
 
@@ -148,7 +152,7 @@ def test_processor_down_falls_back_to_default_model():
         s.stop_router()
         for text in ("Prove that sqrt(2) is irrational.", "Generate an image of a dog"):
             r = chat(s.base_url, {"model": "MoM", "messages": [{"role": "user", "content": text}]},
-                     headers={"x-mmrouter-cluster": "gpt5_chat"})
+                     headers={"x-mmrouter-cluster": "gpt5_chat", "x-mmrouter-route": "evil"})
             assert r.status == 200, r.body
             assert r.headers["x-demo-backend"] == "nemotron_nano_9b"
             assert "x-mmrouter-route" not in r.headers

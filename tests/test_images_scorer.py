@@ -280,3 +280,53 @@ def test_build_conversation_collects_images_across_turns() -> None:
                                      {"type": "image_url", "image_url": {"url": data_uri(png(2))}}]}]}
     convo = build_conversation(payload)
     assert convo.image_count == 2 and len(convo.latest_images) == 1
+
+
+
+def test_scorer_reports_busy_while_images_are_decoded() -> None:
+    import threading
+
+    from mmrouter.runtime import cpu_busy
+
+    scorer = ClipImageScorer(load_config(), FakeEmbedder(), Metrics())
+    gate, entered = threading.Event(), threading.Event()
+    decode = scorer._decode
+
+    def slow_decode(data: bytes) -> np.ndarray:
+        entered.set()
+        gate.wait(5)
+        return decode(data)
+
+    scorer._decode = slow_decode  # type: ignore[method-assign]
+
+    async def scenario() -> tuple[bool, bool, bool]:
+        task = asyncio.ensure_future(scorer.scores(conversation(png(seed=3))))
+        await asyncio.to_thread(entered.wait, 5)
+        during = scorer.busy(), cpu_busy(scorer)
+        gate.set()
+        await task
+        return during[0], during[1], scorer.busy()
+
+    try:
+        assert asyncio.run(scenario()) == (True, True, False)
+        assert not cpu_busy(None)
+    finally:
+        scorer.close()
+
+
+def test_bf16_clip_on_cpu_is_checked_against_fp32(tiny_clip, caplog) -> None:  # noqa: F811
+    from mmrouter.images.clip import ClipEncoder
+
+    base = tiny_config(*tiny_clip)
+
+    def encoder(precision: str) -> ClipEncoder:
+        return ClipEncoder(base.replace(image_encoder=dataclasses.replace(
+            base.image_encoder, device="cpu", precision=precision)))
+
+    with caplog.at_level(logging.INFO, logger="mmrouter.images.clip"):
+        bf16, fp32 = encoder("bf16"), encoder("fp32")
+    assert "verified against fp32" in caplog.text
+    assert str(bf16.dtype) == "torch.bfloat16" and str(fp32.dtype) == "torch.float32"
+    pixels = [fp32.preprocess(gradient_image(seed=s)) for s in range(3)]
+    got, want = np.stack(bf16.encode_images(pixels)), np.stack(fp32.encode_images(pixels))
+    assert np.sum(got * want, axis=1).min() > 0.999

@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from mmrouter.mutations import (RewriteError, response_headers, rewrite_model, routing_mutation,
-                                top_level_value_spans)
+from mmrouter.mutations import (RewriteError, decision_headers, response_headers, rewrite_model,
+                                routing_mutation, top_level_value_spans)
 
 
 def test_rewrite_keeps_every_other_byte():
@@ -87,6 +87,17 @@ def test_routing_mutation_explicit_model_leaves_body_alone():
                          model_header="a", cluster_header="b")
     assert m.body is None
     assert dict(m.set_headers)["content-length"] == str(len(body))
+
+
+def test_decision_travels_as_request_headers():
+    annotations = decision_headers("chit_chat", 0.81234, route_header="r", confidence_header="c")
+    assert annotations == (("r", "chit_chat"), ("c", "0.8123"))
+    assert decision_headers("explicit", None, route_header="r", confidence_header="c") == \
+        (("r", "explicit"),)
+    m = routing_mutation(b'{"model": "MoM"}', current_model="MoM", model="m", cluster="k",
+                         model_header="x", cluster_header="y", annotations=annotations)
+    assert m.set_headers == (("x", "m"), ("y", "k"), ("r", "chit_chat"), ("c", "0.8123"),
+                             ("content-length", "14"))
 
 
 def test_response_headers_format():

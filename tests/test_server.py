@@ -89,14 +89,18 @@ def test_alias_request_is_routed_and_rewritten(default_config):
 
     (hdr, bod, resp), metrics = run(default_config, scenario)
     assert list(hdr.request_headers.response.header_mutation.remove_headers) == \
-        ["x-selected-model", "x-mmrouter-cluster"]
+        ["x-selected-model", "x-mmrouter-cluster", "x-mmrouter-route", "x-mmrouter-confidence"]
     common = bod.request_body.response
     assert common.clear_route_cache
     new_body = common.body_mutation.body
     assert json.loads(new_body) == {**CHAT, "model": "image-generator"}
-    assert set_headers(common) == {"x-selected-model": "image-generator",
-                                   "x-mmrouter-cluster": "image_generator",
-                                   "content-length": str(len(new_body))}
+    request_headers = set_headers(common)
+    assert 0.0 < float(request_headers.pop("x-mmrouter-confidence")) <= 1.0
+    assert request_headers == {"x-selected-model": "image-generator",
+                               "x-mmrouter-cluster": "image_generator",
+                               "x-mmrouter-route": "image_generation",
+                               "content-length": str(len(new_body))}
+    # An Envoy configured to send response headers still gets the decision back on them.
     out = set_headers(resp.response_headers.response)
     assert out["x-mmrouter-route"] == "image_generation"
     assert out["x-mmrouter-model"] == "image-generator"

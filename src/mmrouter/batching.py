@@ -50,17 +50,41 @@ class InferenceThread:
     torch's CPU kernels run fastest from the first thread that used them: measured here,
     MiniLM took 8 ms per query from that thread and 15 ms from any other one. Batchers collect
     in their own threads and hand each batch to this one; on a GPU it also keeps one stream.
+
+    Intra-op threads follow the load (CPU): a forward runs on torch's full thread count when
+    nothing else waits for the CPU, and gives up ``release_threads`` of them (keeping at least
+    one) while ``busy()`` says other work is pending (images being decoded or queued). Measured
+    through Envoy at 32 concurrent one-image requests on 2 cores: a 2-thread CLIP forward
+    competing with the decode threads spent 32 core-ms per image (its threads wait on each other
+    whenever a decoder holds a core); 1 thread spent 17.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, release_threads: int = 1) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mmrouter-inference")
+        self.busy: Callable[[], bool] = lambda: False
+        self.release_threads = release_threads
+        self._idle_threads = 0  # torch's count on this thread, read at the first job
 
     def run(self, fn: Callable[..., R], *args: object) -> R:
         """Run ``fn(*args)`` on the inference thread and wait for its result (not from a loop)."""
-        return self._executor.submit(fn, *args).result()
+        return self._executor.submit(self._call, fn, *args).result()
+
+    def _call(self, fn: Callable[..., R], *args: object) -> R:
+        import torch
+
+        if not self._idle_threads:
+            self._idle_threads = torch.get_num_threads()
+        wanted = self._idle_threads
+        if self.release_threads > 0 and self.busy():
+            wanted = max(1, wanted - self.release_threads)
+        if torch.get_num_threads() != wanted:
+            torch.set_num_threads(wanted)
+        return fn(*args)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True)
+
+
 DEFAULT_IDLE_GAP_S = 0.0  # take what is queued; don't wait for more
 
 

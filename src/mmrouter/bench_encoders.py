@@ -1,12 +1,15 @@
 """The benchmark's in-process micro-benchmarks: raw encoder forwards and the body rewrite.
 
 Raw text: one short query through the text encoder (tokenise + forward + normalise), as the
-router's batcher calls it. Raw image: one forward of a preprocessed image through the CLIP
-image tower (random ViT-B-32 weights: compute does not depend on the weights), fp16 on CUDA.
+router's batcher calls it. Raw image: one preprocessed image through the CLIP encoder's
+``encode_images`` (random ViT-B-32 weights unless real ones are configured: compute does not
+depend on the weights). Both are the router's own encoder classes built from the same config —
+same precision, same traced forwards — so the ratios compare like with like.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import logging
@@ -46,13 +49,14 @@ def time_calls(fn: Callable[[], Any], repeats: int, warmup: int = 2,
 
 @dataclass
 class RawEncoders:
-    """Encoders loaded in the bench process (load once, time later)."""
+    """The router's own encoder objects, loaded in the bench process (load once, time later)."""
 
     device: str
     text_encoder: Any
-    clip_model: Any
-    image_tensor: Any
+    image_encoder: Any
+    pixels: Any  # one preprocessed 512x512 noise image
     architecture: str
+    weights: str  # where the CLIP weights came from ("random", "checkpoint", …)
 
     def time_text_ms(self, repeats: int) -> list[float]:
         queries = iter(f"How do I reverse a list in Python? ({i})" for i in range(10**6))
@@ -60,82 +64,37 @@ class RawEncoders:
         return [t * 1000.0 for t in times]
 
     def time_image_ms(self, repeats: int) -> list[float]:
-        import torch
-
-        sync = torch.cuda.synchronize if self.device.startswith("cuda") else None
-
-        def forward() -> None:
-            with torch.inference_mode():
-                self.clip_model.encode_image(self.image_tensor)
-
-        return [t * 1000.0 for t in time_calls(forward, repeats, sync=sync)]
+        # encode_images returns host arrays: on CUDA the copy back synchronises each call.
+        times = time_calls(lambda: self.image_encoder.encode_images([self.pixels]), repeats)
+        return [t * 1000.0 for t in times]
 
     def close(self) -> None:
-        self.text_encoder = self.clip_model = self.image_tensor = None  # type: ignore[assignment]
+        self.text_encoder = self.image_encoder = self.pixels = None  # type: ignore[assignment]
         gc.collect()
 
 
 def load_raw_encoders(config: Config) -> RawEncoders:
-    """Load the text encoder and a random-weight CLIP image tower on the configured device."""
+    """The text encoder and the CLIP encoder exactly as the router loads them (same precision,
+    same traced forwards, random weights where the config says so)."""
     import numpy as np
-    import open_clip
-    import torch
     from PIL import Image
 
-    from mmrouter.encoders.text import SentenceTransformerEncoder, resolve_device
+    from mmrouter.images.clip import ClipEncoder
+    from mmrouter.runtime import load_text_encoder
 
-    device = resolve_device(config.image_encoder.device)
-    text = SentenceTransformerEncoder(config.text_encoder.model,
-                                      device=resolve_device(config.text_encoder.device),
-                                      max_seq_length=config.text_encoder.max_seq_length)
     enc = config.image_encoder
-    if enc.model_config:
-        open_clip.add_model_config(enc.model_config)
-    model = image_tower(open_clip, enc.architecture).to(device).eval()
-    pixels = np.random.default_rng(7).integers(0, 256, (512, 512, 3), dtype=np.uint8)
-    preprocess = open_clip.image_transform(model.visual.image_size, is_train=False)
-    tensor = preprocess(Image.fromarray(pixels)).unsqueeze(0).to(device)
-    if device.startswith("cuda"):
-        model, tensor = model.half(), tensor.half()
-    logger.info("raw encoders loaded on %s (text %s, image %s random weights)", device,
-                text.name, enc.architecture)
-    return RawEncoders(device=device, text_encoder=text, clip_model=model, image_tensor=tensor,
-                       architecture=enc.architecture)
-
-
-class _ImageTower:
-    """Just CLIP's vision tower (random weights), with the ``encode_image`` call of the model."""
-
-    def __init__(self, visual: Any) -> None:
-        self.visual = visual
-
-    def to(self, device: str) -> "_ImageTower":
-        self.visual = self.visual.to(device)
-        return self
-
-    def eval(self) -> "_ImageTower":
-        self.visual.eval()
-        return self
-
-    def half(self) -> "_ImageTower":
-        self.visual = self.visual.half()
-        return self
-
-    def encode_image(self, images: Any) -> Any:
-        return self.visual(images)
-
-
-def image_tower(open_clip: Any, architecture: str) -> Any:
-    """The architecture's vision tower alone (skips building the unused text tower)."""
-    try:
-        from open_clip.model import _build_vision_tower
-
-        cfg = open_clip.get_model_config(architecture)
-        return _ImageTower(_build_vision_tower(cfg["embed_dim"], cfg["vision_cfg"],
-                                               quick_gelu=cfg.get("quick_gelu", False)))
-    except (ImportError, KeyError, TypeError) as exc:  # private API moved: build the full model
-        logger.info("building the full %s model for the raw timing (%s)", architecture, exc)
-        return open_clip.create_model(architecture, pretrained=None)
+    if not enc.enabled:  # the router runs no CLIP: time a random-weight tower all the same
+        config = config.replace(image_encoder=dataclasses.replace(
+            enc, enabled=True, pretrained="random", checkpoint=None))
+    text = load_text_encoder(config)
+    image = ClipEncoder(config)
+    pixels = image.preprocess(Image.fromarray(
+        np.random.default_rng(7).integers(0, 256, (512, 512, 3), dtype=np.uint8)))
+    logger.info("raw encoders loaded (text %s as %s, image %s on %s as %s)", text.name,
+                getattr(text, "dtype", "?"), image.name, image.device, image.dtype)
+    return RawEncoders(device=image.device, text_encoder=text, image_encoder=image,
+                       pixels=pixels, architecture=config.image_encoder.architecture,
+                       weights=image.weights.source)
 
 
 def rewrite_benchmark(body: bytes, new_model: str = "gpt-5-chat", repeats: int = 5) -> dict:

@@ -82,6 +82,8 @@ def headline(results: Results, raw: Mapping[str, Any], rss: Mapping[str, Any],
         "batching_gain": _ratio(one_c32, _get(results, "router", "one_image", 1,
                                               "throughput_rps")),
         "one_image_c32_rps": one_c32,
+        "one_image_c32_router_cpu_ms": _get(results, "router", "one_image", 32,
+                                            "router_cpu_ms_per_request"),
         "raw_text_encoder_ms": raw.get("text_forward_ms"),
         "raw_image_encoder_ms": raw.get("image_forward_ms"),
         "rss_growth_ratio": _ratio(rss.get("after_bench_kib"), rss.get("after_warmup_kib")),
@@ -112,13 +114,14 @@ def print_report(report: Mapping[str, Any]) -> None:
     print(f"\nmmrouter bench ({report['plan']}) on {report['device']}: "
           f"{report['machine']['cpu_count']} CPU(s); {report['notes']['images']}")
     print(f"{'target':24}{'scenario':13}{'conc':>5}{'ok':>6}{'err':>5}{'p50 ms':>9}"
-          f"{'p95 ms':>9}{'p99 ms':>9}{'req/s':>9}")
+          f"{'p95 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu ms/req':>11}")
     for target in TARGETS:
         for scenario, by_conc in results.get(target, {}).items():
             for conc, s in by_conc.items():
                 print(f"{TARGET_LABELS[target]:24}{scenario:13}{conc:>5}{s['ok']:>6}"
                       f"{s['errors']:>5}{_fmt(s['p50_ms'])}{_fmt(s['p95_ms'])}"
-                      f"{_fmt(s['p99_ms'])}{_fmt(s['throughput_rps'])}")
+                      f"{_fmt(s['p99_ms'])}{_fmt(s['throughput_rps'])}"
+                      f"{_fmt(s.get('router_cpu_ms_per_request'), 11)}")
     print(f"\n{'overhead of mmrouter':20}{'conc':>5}{'+p50 vs direct':>16}{'p50 x direct':>14}"
           f"{'p50 x no-op':>13}{'rps x direct':>14}{'no-op +p50':>12}")
     for scenario, by_conc in report["overheads"].items():
@@ -136,7 +139,8 @@ def _print_extras(report: Mapping[str, Any]) -> None:
     print(f"\nraw encoder forward, median (min): text {_fmt(raw.get('text_forward_ms'), 0, 2)} "
           f"({_fmt(raw.get('text_forward_min_ms'), 0, 2)}) ms, one image "
           f"{_fmt(raw.get('image_forward_ms'), 0, 2)} ({_fmt(raw.get('image_forward_min_ms'), 0, 2)})"
-          f" ms ({raw.get('image_architecture')}, random weights, {raw.get('device')}; best of "
+          f" ms ({raw.get('image_architecture')}, {raw.get('image_weights')} weights, "
+          f"{raw.get('device')}; best of "
           f"torch threads {raw.get('torch_threads')})")
     print(f"model rewrite on a {rw['body_bytes'] / 1e6:.1f} MB body: splice {rw['splice_ms']} ms, "
           f"json.loads+dumps {rw['json_reserialise_ms']} ms "

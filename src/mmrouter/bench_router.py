@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,10 +63,22 @@ def read_rss_kib(pid: int) -> int | None:
     return None
 
 
+def read_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of a process (all its threads), from /proc/PID/stat."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 @dataclass
 class RouterProbe:
     pid: int | None
     rss: dict[str, int | None] = field(default_factory=dict)
+
+    def cpu_s(self) -> float | None:
+        return read_cpu_s(self.pid) if self.pid else None
 
     def after_warmup(self) -> None:
         self.rss["after_warmup_kib"] = read_rss_kib(self.pid) if self.pid else None

@@ -16,6 +16,7 @@ import yaml
 
 CAPABILITIES = frozenset({"text", "image", "image_output"})
 DEFAULT_CONFIG_RESOURCE = "defaults/config.yaml"
+PRECISION_CHOICES = frozenset({"auto", "fp32", "fp16", "bf16"})
 
 
 class ConfigError(ValueError):
@@ -58,6 +59,7 @@ class TextEncoderConfig:
     max_wait_ms: float = 0.0  # 0: batch what is queued; > 0: wait up to this for more
     max_seq_length: int = 256
     jit: bool = True  # CPU: traced + frozen forward, verified against eager at load
+    precision: str = "auto"  # "auto" (fp16 on CUDA, bf16 on a CPU with native bf16, else fp32)
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class ImageEncoderConfig:
     pooling: str = "mean"  # "mean": pooled embedding; "max": each route takes its best image
     cache_size: int = 1024
     model_config: str | None = None  # open_clip JSON model config to register (stem = architecture)
-    precision: str = "auto"  # "auto" (fp16 on CUDA, fp32 on CPU) | "fp32" | "fp16" | "bf16"
+    precision: str = "auto"  # as text_encoder.precision | "fp32" | "fp16" | "bf16"
     influence: float = 0.05  # how far CLIP evidence may lower a route's image score (0..1)
 
 
@@ -125,6 +127,7 @@ class ServerConfig:
     grpc_max_message_bytes: int = 80 * 1024 * 1024  # > Envoy's 64 MiB body buffer, with headroom
     shutdown_grace_s: float = 5.0
     torch_threads: int = 0  # intra-op CPU threads for the encoders; 0: torch's default
+    busy_release_threads: int = 1  # of those, given up while images are decoded/queued; 0: none
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,11 @@ def validate(config: Config) -> None:
     _choice(routing.overload, {"default", "reject"}, "routing.overload")
     _choice(config.images.on_invalid, {"error", "text_only"}, "images.on_invalid")
     _choice(config.image_encoder.pooling, {"mean", "max"}, "image_encoder.pooling")
+    _choice(config.text_encoder.precision, PRECISION_CHOICES, "text_encoder.precision")
+    if min(config.server.torch_threads, config.server.busy_release_threads) < 0:
+        raise ConfigError("server.torch_threads and busy_release_threads: must be >= 0")
+    if min(config.text_encoder.max_batch_size, config.text_encoder.max_seq_length) < 1:
+        raise ConfigError("text_encoder.max_batch_size and max_seq_length: must be >= 1")
     _validate_images(config)
     if not routing.aliases:
         raise ConfigError("routing.aliases: at least one alias is required")
@@ -241,7 +249,7 @@ def validate(config: Config) -> None:
 
 def _validate_images(config: Config) -> None:
     enc, images = config.image_encoder, config.images
-    _choice(enc.precision, {"auto", "fp32", "fp16", "bf16"}, "image_encoder.precision")
+    _choice(enc.precision, PRECISION_CHOICES, "image_encoder.precision")
     if not 0.0 <= enc.influence <= 1.0:
         raise ConfigError("image_encoder.influence: must be between 0 and 1")
     if enc.max_batch_size < 1:
@@ -410,6 +418,6 @@ def _unique(names: list[str], where: str, kind: str) -> None:
         seen.add(name)
 
 
-def _choice(value: str, allowed: set[str], where: str) -> None:
+def _choice(value: str, allowed: "set[str] | frozenset[str]", where: str) -> None:
     if value not in allowed:
         raise ConfigError(f"{where}: '{value}' is not one of {sorted(allowed)}")

@@ -23,7 +23,7 @@ from mmrouter.conversation import ChatRequest, Conversation, conversation_for, p
 from mmrouter.decision import Decision, choose_model, default_model_for
 from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
 from mmrouter.metrics import Metrics
-from mmrouter.mutations import RequestMutation, routing_mutation
+from mmrouter.mutations import RequestMutation, decision_headers, routing_mutation
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +72,13 @@ class RouterCore:
         request = await self._parse(body)
         decision = await self.decide(request)
         headers = self.config.routing.headers
+        annotations = decision_headers(decision.route, decision.confidence,
+                                       route_header=headers.route,
+                                       confidence_header=headers.confidence)
         rewrite = functools.partial(routing_mutation, body, current_model=request.model,
                                     model=decision.model.name, cluster=decision.model.cluster,
-                                    model_header=headers.model, cluster_header=headers.cluster)
+                                    model_header=headers.model, cluster_header=headers.cluster,
+                                    annotations=annotations)
         # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
         mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_PARSE_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()

@@ -60,7 +60,8 @@ def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> d
 
 def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
               default_cluster: str) -> dict[str, Any]:
-    cluster_header = config.routing.headers.cluster
+    names = config.routing.headers
+    cluster_header = names.cluster
     filters = [_ext_proc_filter(limits)] if limits.ext_proc_enabled else []
     filters.append({"name": "envoy.filters.http.router", "typed_config": {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
@@ -74,14 +75,20 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
             "log_format": {"text_format_source": {"inline_string":
                 '[%START_TIME%] "%REQ(:METHOD)% %REQ(:PATH)%" %RESPONSE_CODE% '
                 '%RESPONSE_CODE_DETAILS% cluster=%UPSTREAM_CLUSTER% '
-                f'model=%REQ({config.routing.headers.model})% %DURATION%ms\n'}}}}],
+                f'model=%REQ({names.model})% %DURATION%ms\n'}}}}],
         "route_config": {
             "name": "mmrouter_routes",
             # Stripped from client requests before any filter or route runs: routing headers
             # sent by a client never steer routing, even when the processor is down.
-            "internal_only_headers": [cluster_header, config.routing.headers.model],
+            "internal_only_headers": [cluster_header, names.model, names.route, names.confidence],
             "virtual_hosts": [{
-            "name": "backends", "domains": ["*"], "routes": [
+            "name": "backends", "domains": ["*"],
+            # The decision travels on the request headers the processor set; Envoy copies it
+            # onto the response (absent headers add nothing), so responses skip the processor.
+            "response_headers_to_add": [
+                _copy_header(names.route, names.route), _copy_header(names.response_model, names.model),
+                _copy_header(names.confidence, names.confidence)],
+            "routes": [
                 {"match": {"prefix": "/", "headers": [{"name": cluster_header,
                                                         "present_match": True}]},
                  "route": {"cluster_header": cluster_header, "timeout": route_timeout}},
@@ -99,6 +106,11 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
     }
 
 
+def _copy_header(response_header: str, request_header: str) -> dict[str, Any]:
+    return {"header": {"key": response_header, "value": f"%REQ({request_header})%"},
+            "append_action": "OVERWRITE_IF_EXISTS_OR_ADD"}
+
+
 def _ext_proc_filter(limits: EnvoyLimits) -> dict[str, Any]:
     return {"name": "envoy.filters.http.ext_proc", "typed_config": {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.ext_proc.v3.ExternalProcessor",
@@ -110,7 +122,7 @@ def _ext_proc_filter(limits: EnvoyLimits) -> dict[str, Any]:
         "processing_mode": {
             "request_header_mode": "SEND",
             "request_body_mode": "BUFFERED",
-            "response_header_mode": "SEND",
+            "response_header_mode": "SKIP",
             "response_body_mode": "NONE",
             "request_trailer_mode": "SKIP",
             "response_trailer_mode": "SKIP",

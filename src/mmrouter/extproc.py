@@ -41,7 +41,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self.metrics = core.metrics
         routing = core.config.routing
         self._chat_paths = frozenset(routing.chat_paths)
-        self._client_routing_headers = (routing.headers.model, routing.headers.cluster)
+        names = routing.headers
+        self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
                       context: grpc.aio.ServicerContext) -> AsyncIterator[pb.ProcessingResponse]:

@@ -150,19 +150,31 @@ class RequestMutation:
 
 
 def routing_mutation(body: bytes, *, current_model: str | None, model: str, cluster: str,
-                     model_header: str, cluster_header: str) -> RequestMutation:
-    """Mutation that sends the request to ``model`` on ``cluster``."""
+                     model_header: str, cluster_header: str,
+                     annotations: tuple[tuple[str, str], ...] = ()) -> RequestMutation:
+    """Mutation that sends the request to ``model`` on ``cluster``; ``annotations`` are further
+    request headers (the decision, which Envoy copies onto the response)."""
     new_body = body if current_model == model else rewrite_model(body, model)
     return RequestMutation(
-        set_headers=((model_header, model), (cluster_header, cluster),
+        set_headers=((model_header, model), (cluster_header, cluster), *annotations,
                      ("content-length", str(len(new_body)))),
         body=None if new_body is body else new_body,
     )
 
 
-def response_headers(route: str, model: str, confidence: float | None, *, route_header: str,
-                     model_header: str, confidence_header: str) -> tuple[tuple[str, str], ...]:
-    headers = [(route_header, route), (model_header, model)]
+def decision_headers(route: str, confidence: float | None, *, route_header: str,
+                     confidence_header: str) -> tuple[tuple[str, str], ...]:
+    """The decision as request headers: Envoy's ``response_headers_to_add`` copies them (and the
+    model header) onto the response, so no response-headers round trip to the processor."""
+    headers = [(route_header, route)]
     if confidence is not None:
         headers.append((confidence_header, f"{confidence:.4f}"))
     return tuple(headers)
+
+
+def response_headers(route: str, model: str, confidence: float | None, *, route_header: str,
+                     model_header: str, confidence_header: str) -> tuple[tuple[str, str], ...]:
+    """The decision as response headers, for an Envoy that still sends response headers."""
+    decision = decision_headers(route, confidence, route_header=route_header,
+                                confidence_header=confidence_header)
+    return (decision[0], (model_header, model), *decision[1:])

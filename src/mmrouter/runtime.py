@@ -24,7 +24,8 @@ def load_text_encoder(config: Config) -> TextEncoder:
 
     enc = config.text_encoder
     return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length,
-                                      jit=enc.jit)
+                                      jit=enc.jit, precision=enc.precision,
+                                      max_batch_size=enc.max_batch_size)
 
 
 def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:
@@ -42,6 +43,12 @@ def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:
     return head
 
 
+def cpu_busy(image_scorer: ImageScorer | None) -> bool:
+    """Whether other work waits for the CPU: images being read, decoded or queued."""
+    busy = getattr(image_scorer, "busy", None)
+    return busy is not None and bool(busy())
+
+
 def set_torch_threads(threads: int) -> None:
     """Cap torch's intra-op threads (process-wide): text and image workers share the CPU."""
     if threads > 0:
@@ -57,7 +64,7 @@ def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | 
                status: StatusSink | None = None) -> RouterCore:
     """Load everything (blocking: call it off the event loop) and return a started core."""
     set_torch_threads(config.server.torch_threads)
-    inference = InferenceThread()
+    inference = InferenceThread(release_threads=config.server.busy_release_threads)
     try:
         return _assemble(config, metrics, inference, text_encoder, image_scorer,
                          image_scorer_factory, status or (lambda *a, **k: None))
@@ -86,5 +93,6 @@ def _assemble(config: Config, metrics: Metrics, inference: InferenceThread,
         max_queue=config.routing.max_queue, observer=metrics.observe_batch, inference=inference)
     inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
     batcher.start()
+    inference.busy = functools.partial(cpu_busy, image_scorer)
     return RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,
                       inference=inference)

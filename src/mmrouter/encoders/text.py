@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from mmrouter.encoders import l2_normalise
+from mmrouter.encoders import l2_normalise, select_dtype
+from mmrouter.encoders.traced import PROBE_TEXTS, TracedForward, build_traced
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +35,14 @@ def resolve_device(device: str) -> str:
 
 
 class SentenceTransformerEncoder:
-    """Wraps a SentenceTransformer; ``encode`` runs tokenizer + forward directly (no tqdm/list glue)."""
+    """Wraps a SentenceTransformer; ``encode`` runs tokenizer + forward directly (no tqdm/list glue).
+
+    ``precision`` (see :func:`mmrouter.encoders.select_dtype`): auto is fp16 on CUDA, bf16 on a
+    CPU with native bf16 (with a oneDNN-fused traced forward), else fp32.
+    """
 
     def __init__(self, model: str, device: str = "auto", max_seq_length: int = 256,
-                 jit: bool = True) -> None:
+                 jit: bool = True, precision: str = "auto", max_batch_size: int = 32) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -46,16 +52,40 @@ class SentenceTransformerEncoder:
         self.model = SentenceTransformer(path, device=self.device)
         self.model.max_seq_length = min(max_seq_length, self.model.max_seq_length or max_seq_length)
         self.model.eval()
-        if self.device.startswith("cuda"):
-            self.model.half()
         self.dim = int(self.model.get_embedding_dimension())
-        self._traced = None
+        self.dtype = select_dtype(precision, self.device)
+        self._traced: TracedForward | None = None
         if jit and self.device == "cpu":
-            from mmrouter.encoders.traced import build_traced
+            self._traced = self._traced_forward(precision, max_batch_size)
+        elif self.dtype != "float32":
+            self.model.to(getattr(torch, self.dtype))
+        logger.info("text encoder %s loaded on %s as %s (dim %d, %s forward)", self.name,
+                    self.device, self.dtype, self.dim, "traced" if self._traced else "eager")
 
-            self._traced = build_traced(self.model, self._eager, self.model.max_seq_length)
-        logger.info("text encoder %s loaded on %s (dim %d, %s forward)", self.name, self.device,
-                    self.dim, "traced" if self._traced else "eager")
+    def _traced_forward(self, precision: str, max_batch_size: int) -> TracedForward | None:
+        """The verified traced forward in the chosen dtype; with ``auto``, the fp32 one when a
+        reduced precision cannot be verified; None (eager) when no trace verifies at all."""
+        reference = self._eager(PROBE_TEXTS)  # fp32, before any cast
+        if self.dtype != "float32":
+            candidate = copy.deepcopy(self.model).to(getattr(self._torch, self.dtype))
+            forward = self._trace(candidate, reference, max_batch_size)
+            if forward is not None or precision != "auto":
+                self.model = candidate
+                return forward
+            logger.warning("text encoder: no verified %s forward; using fp32", self.dtype)
+            self.dtype = "float32"
+        return self._trace(self.model, reference, max_batch_size)
+
+    def _trace(self, model: object, reference: np.ndarray,
+               max_batch_size: int) -> TracedForward | None:
+        try:
+            return build_traced(model, reference, self.model.max_seq_length,
+                                fused=self.dtype == "bfloat16", exact=self.dtype == "float32",
+                                max_batch=max_batch_size)
+        except Exception as exc:  # noqa: BLE001 - a trace that fails keeps the eager forward
+            logger.warning("text encoder: cannot trace the %s forward (%s: %s)", self.dtype,
+                           type(exc).__name__, exc)
+            return None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

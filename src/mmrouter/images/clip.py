@@ -20,13 +20,13 @@ from typing import Any, Sequence
 import numpy as np
 
 from mmrouter.config import Config, ImageEncoderConfig
-from mmrouter.encoders import l2_normalise
+from mmrouter.encoders import l2_normalise, select_dtype
+from mmrouter.encoders.fused import MIN_COSINE, unit
 from mmrouter.images.preprocess import Preprocessor, UnsupportedPreprocessing
 
 logger = logging.getLogger(__name__)
 
 HF_WEIGHT_FILES = ("open_clip_model.safetensors", "open_clip_pytorch_model.bin")
-_DTYPES = {"fp32": "float32", "fp16": "float16", "bf16": "bfloat16"}
 RANDOM = "random"  # image_encoder.pretrained: random → random weights (benchmarks, tests only)
 
 
@@ -117,12 +117,6 @@ def select_device(requested: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-def select_dtype(precision: str, device: str) -> str:
-    if precision == "auto":
-        return "float16" if device.startswith("cuda") else "float32"
-    return _DTYPES[precision]
-
-
 class ClipEncoder:
     """An open_clip model on one device: ``encode_images`` for the batcher, ``encode_texts``."""
 
@@ -142,9 +136,10 @@ class ClipEncoder:
         self.dtype = getattr(torch, select_dtype(enc.precision, self.device))
         self.name = f"{enc.architecture}" + (f"/{enc.pretrained}" if enc.pretrained
                                              and not enc.checkpoint else "")
-        self.model = self._load(open_clip, enc.architecture)
+        self.model = self._load(open_clip, enc.architecture)  # fp32 on the CPU
         self.tokenizer = open_clip.get_tokenizer(enc.architecture)
         self.preprocess = self._preprocessor()
+        self._place(enc.precision)
         self.dim = int(self.encode_texts(["a photo"]).shape[1])
         self.logit_scale = float(self.model.logit_scale.exp().float().item())
         logger.info("image encoder %s loaded from %s (%s) on %s as %s, dim %d", self.name,
@@ -162,7 +157,35 @@ class ClipEncoder:
         except Exception as exc:  # noqa: BLE001 - any unreadable file is an unavailable encoder
             raise EncoderUnavailable(f"cannot load CLIP weights {self.weights.path}: "
                                      f"{type(exc).__name__}: {exc}") from exc
-        return model.to(device=self.device, dtype=self.dtype).eval()
+        return model.eval()
+
+    def _place(self, precision: str) -> None:
+        """Move the model to its device and dtype. A reduced precision on the CPU must give the
+        fp32 image features (cosine ≥ 0.999 on a probe batch); with ``auto`` it falls back to
+        fp32 when it does not."""
+        torch, size = self._torch, self.preprocess.size
+        check = self.device == "cpu" and self.dtype != torch.float32
+        probe = torch.from_numpy(np.random.default_rng(11).standard_normal(
+            (2, 3, size, size)).astype(np.float32))
+        reference = self._features(probe) if check else None
+        self.model = self.model.to(device=self.device, dtype=self.dtype)
+        if reference is None:
+            return
+        cosine = float(np.min(np.sum(unit(self._features(probe)) * unit(reference), axis=1)))
+        if cosine >= MIN_COSINE:
+            logger.info("image encoder: %s verified against fp32 (min cosine %.5f)", self.dtype,
+                        cosine)
+        elif precision == "auto":
+            logger.warning("image encoder: %s differs from fp32 (min cosine %.5f); using fp32",
+                           self.dtype, cosine)
+            self.dtype = torch.float32
+            self.model = self.model.float()
+
+    def _features(self, pixels: Any) -> np.ndarray:
+        """Image features of a CPU batch in the model's current dtype, as float32."""
+        dtype = next(self.model.parameters()).dtype
+        with self._torch.inference_mode():
+            return self.model.encode_image(pixels.to(dtype)).float().numpy()
 
     def _preprocessor(self) -> Preprocessor:
         from open_clip.transform import merge_preprocess_dict

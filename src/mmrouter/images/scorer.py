@@ -124,12 +124,24 @@ class ClipImageScorer:
         self._metrics = metrics
         workers = images.decode_workers or min(4, _cpu_count())
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
+        self._in_pool = 0  # jobs submitted to the decode pool and not finished (loop thread)
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher.for_encoder(
             embedder.encode_images, name=f"image:{embedder.name}",
             max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
             max_queue=config.routing.max_queue, observer=metrics.observe_batch,
             inference=inference)
         self.batcher.start()
+
+    def busy(self) -> bool:
+        """Images being read or decoded, or waiting for the encoder (read from any thread)."""
+        return self._in_pool > 0 or self.batcher.depth > 0
+
+    async def _in_thread(self, fn: Callable[..., T], *args: Any) -> T:
+        self._in_pool += 1
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+        finally:
+            self._in_pool -= 1
 
     async def scores(self, conversation: Conversation) -> np.ndarray | None:
         if not conversation.latest_images:
@@ -147,12 +159,10 @@ class ClipImageScorer:
 
     async def _load(self, ref: ImageRef) -> tuple[str, bytes] | None:
         """(content hash, bytes) of one image part, None when it is not ours to read."""
-        loop = asyncio.get_running_loop()
         images = self.config.images
         try:
             if ref.is_data_uri:
-                return await loop.run_in_executor(self._pool, _bytes_and_hash, ref.url,
-                                                  images.max_bytes)
+                return await self._in_thread(_bytes_and_hash, ref.url, images.max_bytes)
             data = await fetch_image(ref.url, images)
             self.telemetry.fetches.labels("ok").inc()
         except ImageError as exc:
@@ -162,7 +172,7 @@ class ClipImageScorer:
             if exc.reason != "disabled":
                 logger.info("image URL not used for routing: %s", exc)
             return None
-        return await loop.run_in_executor(self._pool, content_hash, data), data
+        return await self._in_thread(content_hash, data), data
 
     async def _embed(self, digest: str, data: bytes) -> np.ndarray:
         cached = self.cache.get(digest)
@@ -170,9 +180,8 @@ class ClipImageScorer:
             self._metrics.image_cache.labels("hit").inc()
             return cached
         self._metrics.image_cache.labels("miss").inc()
-        loop = asyncio.get_running_loop()
         try:
-            pixels = await loop.run_in_executor(self._pool, self._decode, data)
+            pixels = await self._in_thread(self._decode, data)
         except ImageError as exc:
             raise self._invalid(exc) from None
         embedding = await self.batcher.submit(pixels)
