@@ -16,7 +16,6 @@ import yaml
 
 CAPABILITIES = frozenset({"text", "image", "image_output"})
 DEFAULT_CONFIG_RESOURCE = "defaults/config.yaml"
-PRECISION_CHOICES = frozenset({"auto", "fp32", "fp16", "bf16"})
 
 
 class ConfigError(ValueError):
@@ -200,93 +199,10 @@ def parse_config(data: Any, source: str = "<memory>") -> Config:
         server=_simple(ServerConfig, data.get("server"), "server"),
         source=source,
     )
+    from mmrouter.config_checks import validate  # it needs the classes above
+
     validate(config)
     return config
-
-
-def validate(config: Config) -> None:
-    """Cross-field checks; raises ConfigError naming the first problem found."""
-    if not config.models:
-        raise ConfigError("models: at least one model is required")
-    if not config.routes:
-        raise ConfigError("routes: at least one route is required")
-    _unique([m.name for m in config.models], "models", "model")
-    _unique([r.name for r in config.routes], "routes", "route")
-    for i, route in enumerate(config.routes):
-        _validate_route(config, route, f"routes[{i}]")
-    routing = config.routing
-    if config.route(routing.fallback_route) is None:
-        raise ConfigError(f"routing.fallback_route: unknown route '{routing.fallback_route}'")
-    if not routing.default_model:
-        raise ConfigError("routing.default_model: required")
-    if config.model(routing.default_model) is None:
-        raise ConfigError(f"routing.default_model: unknown model '{routing.default_model}'")
-    if routing.default_image_model is not None:
-        model = config.model(routing.default_image_model)
-        if model is None:
-            raise ConfigError(
-                f"routing.default_image_model: unknown model '{routing.default_image_model}'")
-        if "image" not in model.capabilities:
-            raise ConfigError("routing.default_image_model: model lacks the 'image' capability")
-    _choice(routing.unknown_model, {"error", "default"}, "routing.unknown_model")
-    _choice(routing.overload, {"default", "reject"}, "routing.overload")
-    _choice(config.images.on_invalid, {"error", "text_only"}, "images.on_invalid")
-    _choice(config.image_encoder.pooling, {"mean", "max"}, "image_encoder.pooling")
-    _choice(config.text_encoder.precision, PRECISION_CHOICES, "text_encoder.precision")
-    if min(config.server.torch_threads, config.server.busy_release_threads) < 0:
-        raise ConfigError("server.torch_threads and busy_release_threads: must be >= 0")
-    if min(config.text_encoder.max_batch_size, config.text_encoder.max_seq_length) < 1:
-        raise ConfigError("text_encoder.max_batch_size and max_seq_length: must be >= 1")
-    _validate_images(config)
-    if not routing.aliases:
-        raise ConfigError("routing.aliases: at least one alias is required")
-    for alias in routing.aliases:
-        if config.model(alias) is not None:
-            raise ConfigError(f"routing.aliases: '{alias}' is also a model name")
-    if routing.context_messages < 0:
-        raise ConfigError("routing.context_messages: must be >= 0")
-
-
-def _validate_images(config: Config) -> None:
-    enc, images = config.image_encoder, config.images
-    _choice(enc.precision, PRECISION_CHOICES, "image_encoder.precision")
-    if not 0.0 <= enc.influence <= 1.0:
-        raise ConfigError("image_encoder.influence: must be between 0 and 1")
-    if enc.max_batch_size < 1:
-        raise ConfigError("image_encoder.max_batch_size: must be >= 1")
-    if enc.cache_size < 0:
-        raise ConfigError("image_encoder.cache_size: must be >= 0")
-    if enc.model_config and Path(enc.model_config).stem != enc.architecture:
-        raise ConfigError(f"image_encoder.model_config: registers architecture "
-                          f"'{Path(enc.model_config).stem}' (the file's stem), but "
-                          f"image_encoder.architecture is '{enc.architecture}'")
-    for name in ("max_bytes", "max_pixels", "url_timeout_s"):
-        if getattr(images, name) <= 0:
-            raise ConfigError(f"images.{name}: must be > 0")
-    if images.decode_workers < 0:
-        raise ConfigError("images.decode_workers: must be >= 0")
-    for i, host in enumerate(images.url_allowlist):
-        if not host.strip() or "/" in host:
-            raise ConfigError(f"images.url_allowlist[{i}]: expected a host name, got {host!r}")
-
-
-def _validate_route(config: Config, route: RouteConfig, where: str) -> None:
-    if not route.description.strip():
-        raise ConfigError(f"{where}.description: missing description for route '{route.name}'")
-    if route.threshold is not None and not -1.0 <= route.threshold <= 1.0:
-        raise ConfigError(f"{where}.threshold: must be between -1 and 1")
-    if route.text_weight < 0 or route.image_weight < 0 or route.text_weight + route.image_weight == 0:
-        raise ConfigError(f"{where}: text_weight and image_weight must be >= 0, not both 0")
-    if not route.model_scores and route.name != config.routing.fallback_route:
-        raise ConfigError(f"{where}.model_scores: route '{route.name}' has no model")
-    for j, score in enumerate(route.model_scores):
-        model = config.model(score.model)
-        if model is None:
-            raise ConfigError(f"{where}.model_scores[{j}].model: unknown model '{score.model}'")
-        if score.capabilities is not None and not score.capabilities <= model.capabilities:
-            extra = sorted(score.capabilities - model.capabilities)
-            raise ConfigError(
-                f"{where}.model_scores[{j}].capabilities: model '{model.name}' does not declare {extra}")
 
 
 def _parse_model(raw: Any, where: str) -> ModelConfig:
@@ -408,16 +324,3 @@ def _reject_unknown(raw: Mapping[str, Any], allowed: set[str], where: str) -> No
     unknown = sorted(set(raw) - allowed)
     if unknown:
         raise ConfigError(f"{where}: unknown field(s) {unknown}")
-
-
-def _unique(names: list[str], where: str, kind: str) -> None:
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            raise ConfigError(f"{where}: duplicate {kind} '{name}'")
-        seen.add(name)
-
-
-def _choice(value: str, allowed: "set[str] | frozenset[str]", where: str) -> None:
-    if value not in allowed:
-        raise ConfigError(f"{where}: '{value}' is not one of {sorted(allowed)}")
