@@ -323,7 +323,7 @@ def test_bf16_clip_on_cpu_is_checked_against_fp32(tiny_clip, caplog) -> None:  #
         return ClipEncoder(base.replace(image_encoder=dataclasses.replace(
             base.image_encoder, device="cpu", precision=precision)))
 
-    with caplog.at_level(logging.INFO, logger="mmrouter.images.clip"):
+    with caplog.at_level(logging.INFO, logger="mmrouter"):  # the check logs from encoders.fused
         bf16, fp32 = encoder("bf16"), encoder("fp32")
     assert "verified against fp32" in caplog.text
     assert str(bf16.dtype) == "torch.bfloat16" and str(fp32.dtype) == "torch.float32"

@@ -314,9 +314,9 @@ def run_bench_cli(args: argparse.Namespace, plan: BenchPlan | None = None) -> in
 
 
 def _config_device(device: str) -> str:
-    from mmrouter.encoders.text import resolve_device
+    from mmrouter.encoders import select_device
 
-    return resolve_device(device)
+    return select_device(device)
 
 
 def _csv(value: str | None) -> list[str] | None:

@@ -24,25 +24,20 @@ from mmrouter.mutations import rewrite_model
 logger = logging.getLogger(__name__)
 
 
-def median_time_s(fn: Callable[[], Any], repeats: int, warmup: int = 2,
-                  sync: Callable[[], None] | None = None) -> float:
+def median_time_s(fn: Callable[[], Any], repeats: int, warmup: int = 2) -> float:
     """Median wall time of ``fn()`` over ``repeats`` calls, after ``warmup`` untimed calls."""
-    return statistics.median(time_calls(fn, repeats, warmup, sync))
+    return statistics.median(time_calls(fn, repeats, warmup))
 
 
-def time_calls(fn: Callable[[], Any], repeats: int, warmup: int = 2,
-               sync: Callable[[], None] | None = None) -> list[float]:
-    """Wall time of each of ``repeats`` calls of ``fn()``, after ``warmup`` untimed calls."""
+def time_calls(fn: Callable[[], Any], repeats: int, warmup: int = 2) -> list[float]:
+    """Wall time of each of ``repeats`` calls of ``fn()``, after ``warmup`` untimed calls (a
+    call must finish its device work itself: the encoders return host arrays)."""
     for _ in range(warmup):
         fn()
-    if sync is not None:
-        sync()
     times = []
     for _ in range(max(1, repeats)):
         t0 = time.perf_counter()
         fn()
-        if sync is not None:
-            sync()
         times.append(time.perf_counter() - t0)
     return times
 

@@ -26,6 +26,15 @@ def l2_normalise(matrix: np.ndarray) -> np.ndarray:
     return (matrix / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
 
 
+def select_device(requested: str) -> str:
+    """``auto``: CUDA when torch sees a GPU, else the CPU; anything else as given."""
+    if requested != "auto":
+        return requested
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 def cpu_has_native_bf16() -> bool:
     """Whether this CPU computes bf16 in hardware (AMX tiles or AVX512-BF16), per torch."""
     import torch

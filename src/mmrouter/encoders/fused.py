@@ -66,8 +66,9 @@ def warm_up(run: Callable[[tuple[int, ...]], Any], shapes: Iterable[tuple[int, .
 
 def agrees(candidate: np.ndarray, reference: np.ndarray, *, exact_tolerance: float | None,
            what: str) -> bool:
-    """Whether a traced forward matches the fp32 eager rows: max difference ≤ the tolerance
-    (fp32), or every row's cosine ≥ MIN_COSINE (reduced precision). Logs either way."""
+    """Whether a forward (traced, or in reduced precision) matches the fp32 eager rows: max
+    difference ≤ the tolerance (fp32), or every row's cosine ≥ MIN_COSINE (reduced precision).
+    Logs either way."""
     if exact_tolerance is not None:
         diff = float(np.abs(candidate - reference).max())
         ok, shown = diff <= exact_tolerance, f"max difference {diff:.1e}"
@@ -75,10 +76,9 @@ def agrees(candidate: np.ndarray, reference: np.ndarray, *, exact_tolerance: flo
         cosine = float(np.min(np.sum(unit(candidate) * unit(reference), axis=1)))
         ok, shown = cosine >= MIN_COSINE, f"min cosine {cosine:.5f}"
     if ok:
-        logger.info("%s: traced forward verified against eager fp32 (%s)", what, shown)
+        logger.info("%s verified against fp32 eager (%s)", what, shown)
     else:
-        logger.warning("%s: traced forward disagrees with eager fp32 (%s); using eager", what,
-                       shown)
+        logger.warning("%s differs from fp32 eager (%s)", what, shown)
     return ok
 
 

@@ -9,7 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
-from mmrouter.encoders import l2_normalise, select_dtype
+from mmrouter.encoders import l2_normalise, select_device, select_dtype
 from mmrouter.encoders.traced import PROBE_TEXTS, TracedForward, build_traced
 
 logger = logging.getLogger(__name__)
@@ -26,14 +26,6 @@ def resolve_text_model(name: str) -> tuple[str, str]:
     return name, name.rstrip("/").rsplit("/", 1)[-1] if Path(name).exists() else name
 
 
-def resolve_device(device: str) -> str:
-    if device != "auto":
-        return device
-    import torch
-
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
 class SentenceTransformerEncoder:
     """Wraps a SentenceTransformer; ``encode`` runs tokenizer + forward directly (no tqdm/list glue).
 
@@ -47,7 +39,7 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         self._torch = torch
-        self.device = resolve_device(device)
+        self.device = select_device(device)
         path, self.name = resolve_text_model(model)
         self.model = SentenceTransformer(path, device=self.device)
         self.model.max_seq_length = min(max_seq_length, self.model.max_seq_length or max_seq_length)

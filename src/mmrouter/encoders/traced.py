@@ -68,7 +68,7 @@ def build_traced(model: Any, reference: np.ndarray, max_length: int, *, fused: b
     forward = TracedForward(traced, tokenizer, max_length, buckets if fused else None)
     if fused:
         forward.warm_up()
-    ok = fusion.agrees(forward(PROBE_TEXTS), reference, what="text encoder",
+    ok = fusion.agrees(forward(PROBE_TEXTS), reference, what="text encoder: traced forward",
                        exact_tolerance=TOLERANCE if exact else None)
     return forward if ok else None
 

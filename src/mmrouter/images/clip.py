@@ -20,8 +20,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from mmrouter.config import Config, ImageEncoderConfig
-from mmrouter.encoders import l2_normalise, select_dtype
-from mmrouter.encoders.fused import MIN_COSINE, unit
+from mmrouter.encoders import l2_normalise, select_device, select_dtype
+from mmrouter.encoders.fused import agrees
 from mmrouter.images.preprocess import Preprocessor, UnsupportedPreprocessing
 
 logger = logging.getLogger(__name__)
@@ -109,14 +109,6 @@ def _where(tag_cfg: dict[str, Any], enc: ImageEncoderConfig) -> str:
     return "looked in " + " and ".join(places) if places else "the tag names no file"
 
 
-def select_device(requested: str) -> str:
-    import torch
-
-    if requested != "auto":
-        return requested
-    return "cuda" if torch.cuda.is_available() else "cpu"
-
-
 class ClipEncoder:
     """An open_clip model on one device: ``encode_images`` for the batcher, ``encode_texts``."""
 
@@ -164,20 +156,17 @@ class ClipEncoder:
         fp32 image features (cosine ≥ 0.999 on a probe batch); with ``auto`` it falls back to
         fp32 when it does not."""
         torch, size = self._torch, self.preprocess.size
-        check = self.device == "cpu" and self.dtype != torch.float32
+        if self.device != "cpu" or self.dtype == torch.float32:
+            self.model = self.model.to(device=self.device, dtype=self.dtype)
+            return
         probe = torch.from_numpy(np.random.default_rng(11).standard_normal(
             (2, 3, size, size)).astype(np.float32))
-        reference = self._features(probe) if check else None
-        self.model = self.model.to(device=self.device, dtype=self.dtype)
-        if reference is None:
-            return
-        cosine = float(np.min(np.sum(unit(self._features(probe)) * unit(reference), axis=1)))
-        if cosine >= MIN_COSINE:
-            logger.info("image encoder: %s verified against fp32 (min cosine %.5f)", self.dtype,
-                        cosine)
-        elif precision == "auto":
-            logger.warning("image encoder: %s differs from fp32 (min cosine %.5f); using fp32",
-                           self.dtype, cosine)
+        reference = self._features(probe)
+        self.model = self.model.to(dtype=self.dtype)
+        what = f"image encoder: {str(self.dtype).removeprefix('torch.')}"
+        if not agrees(self._features(probe), reference, exact_tolerance=None, what=what) \
+                and precision == "auto":
+            logger.warning("%s not verified; using fp32", what)
             self.dtype = torch.float32
             self.model = self.model.float()
 
