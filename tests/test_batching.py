@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 
 import pytest
 
-from mmrouter.batching import InferenceThread, MicroBatcher
+from mmrouter.batching import MicroBatcher
 from mmrouter.errors import Overloaded
 
 
@@ -106,10 +107,10 @@ def test_closed_caller_loop_does_not_kill_the_worker():
         batcher.stop()
 
 
-def test_inference_thread_runs_batches_on_one_thread():
-    from mmrouter.batching import InferenceThread
+def test_inference_pool_runs_batches_on_its_workers():
+    from mmrouter.inference import InferencePool
 
-    inference = InferenceThread()
+    inference = InferencePool(workers=2)
     seen: set[str] = set()
 
     def fn(items):
@@ -124,7 +125,66 @@ def test_inference_thread_runs_batches_on_one_thread():
     finally:
         batcher.stop()
         inference.close()
-    assert len(seen) == 1 and next(iter(seen)).startswith("mmrouter-inference")
+    assert seen and all(name.startswith("mmrouter-inference-") for name in seen)
+
+
+class SlowFirst:
+    """A batch function that blocks on a batch holding "slow" until ``gate`` opens, and records
+    each batch's size and thread."""
+
+    def __init__(self) -> None:
+        self.gate, self.started = threading.Event(), threading.Event()
+        self.batches: list[tuple[int, str]] = []
+
+    def __call__(self, items):
+        self.batches.append((len(items), threading.current_thread().name))
+        if items[0] == "slow":
+            self.started.set()
+            self.gate.wait(5)
+        return list(items)
+
+
+def _run_with(workers: int, max_batch_size: int, scenario):
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=workers)
+    fn = SlowFirst()
+    batcher = MicroBatcher(fn, name="t", max_batch_size=max_batch_size, max_wait_s=0.0,
+                           inference=inference)
+    batcher.start()
+    try:
+        return asyncio.run(scenario(batcher, fn)), fn.batches
+    finally:
+        fn.gate.set()
+        batcher.stop()
+        inference.close()
+
+
+def test_a_second_batch_runs_on_the_second_worker_while_the_first_runs():
+    async def scenario(batcher, fn):
+        slow = asyncio.ensure_future(batcher.submit("slow"))
+        await asyncio.to_thread(fn.started.wait, 5)
+        fast = await asyncio.wait_for(batcher.submit("fast"), 5)  # not stuck behind "slow"
+        fn.gate.set()
+        return fast, await slow
+
+    results, batches = _run_with(2, 1, scenario)
+    assert results == ("fast", "slow")
+    assert batches == [(1, "mmrouter-inference-0_0"), (1, "mmrouter-inference-1_0")]
+
+
+def test_a_batch_waiting_for_a_worker_takes_in_what_queued_meanwhile():
+    async def scenario(batcher, fn):
+        slow = asyncio.ensure_future(batcher.submit("slow"))
+        await asyncio.to_thread(fn.started.wait, 5)
+        rest = [asyncio.ensure_future(batcher.submit(i)) for i in range(5)]
+        await asyncio.sleep(0.1)  # all five queue while the only worker is busy
+        fn.gate.set()
+        return await slow, await asyncio.gather(*rest)
+
+    results, batches = _run_with(1, 8, scenario)
+    assert results == ("slow", list(range(5)))
+    assert [size for size, _ in batches] == [1, 5]
 
 
 def test_one_bad_item_does_not_fail_its_batch_mates():
@@ -146,12 +206,14 @@ def test_one_bad_item_does_not_fail_its_batch_mates():
     assert isinstance(results[1], ValueError)
 
 
-def test_inference_thread_uses_fewer_torch_threads_while_other_work_waits():
+def test_forwards_use_fewer_torch_threads_while_other_work_waits():
     import torch
 
+    from mmrouter.inference import InferencePool
+
     previous = torch.get_num_threads()
-    torch.set_num_threads(3)  # the idle count, read by the inference thread at its first job
-    inference = InferenceThread(release_threads=1)
+    torch.set_num_threads(3)  # the idle count, read at the first job
+    inference = InferencePool(release_threads=1)
     try:
         assert inference.run(torch.get_num_threads) == 3
         inference.busy = lambda: True
@@ -165,15 +227,152 @@ def test_inference_thread_uses_fewer_torch_threads_while_other_work_waits():
         torch.set_num_threads(previous)
 
 
-def test_inference_thread_keeps_its_threads_when_the_policy_is_off():
+def _holding(inference, gate):
+    """Start a forward that reports its torch thread count once ``gate`` opens."""
     import torch
+
+    started = threading.Event()
+
+    def hold():
+        started.set()
+        gate.wait(5)
+        return torch.get_num_threads()
+
+    future = inference.start(inference.acquire(), hold)
+    assert started.wait(5)
+    return future
+
+
+def test_worker_0_alone_runs_every_thread_and_a_second_worker_one():
+    import torch
+
+    from mmrouter.inference import InferencePool
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(4)
+    inference = InferencePool(workers=2, release_threads=0)
+    gate = threading.Event()
+    try:
+        assert inference.run(torch.get_num_threads) == 4
+        first = _holding(inference, gate)  # worker 0
+        assert inference.run(torch.get_num_threads) == 1  # worker 1, beside it
+        gate.set()
+        assert first.result(5) == 4
+    finally:
+        gate.set()
+        inference.close()
+        torch.set_num_threads(previous)
+
+
+def test_worker_0_leaves_a_core_to_each_other_running_worker():
+    import torch
+
+    from mmrouter.inference import InferencePool
+
+    previous = torch.get_num_threads()
+    torch.set_num_threads(4)
+    inference = InferencePool(workers=2, release_threads=0)
+    first_gate, second_gate = threading.Event(), threading.Event()
+    try:
+        first = _holding(inference, first_gate)  # worker 0
+        second = _holding(inference, second_gate)  # worker 1
+        first_gate.set()
+        assert first.result(5) == 4
+        assert inference.run(torch.get_num_threads) == 3  # worker 0 while worker 1 runs
+        second_gate.set()
+        assert second.result(5) == 1
+    finally:
+        first_gate.set()
+        second_gate.set()
+        inference.close()
+        torch.set_num_threads(previous)
+
+
+def test_a_second_worker_waits_until_spread_allows_it():
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=2)
+    inference.spread = lambda: False
+    gate, started = threading.Event(), threading.Event()
+
+    def hold():
+        started.set()
+        gate.wait(5)
+        return threading.current_thread().name
+
+    try:
+        first = inference.start(inference.acquire(), hold)
+        started.wait(5)
+        second: list[int] = []
+        waiter = threading.Thread(target=lambda: second.append(inference.acquire()))
+        waiter.start()
+        waiter.join(0.05)
+        assert waiter.is_alive()  # worker 1 is free, but spread() says no
+        inference.spread = lambda: True
+        waiter.join(5)
+        assert second == [1]
+        inference.start(1, lambda: None).result(5)
+        gate.set()
+        assert first.result(5).startswith("mmrouter-inference-0")
+    finally:
+        gate.set()
+        inference.close()
+
+
+def test_threads_for_gives_worker_0_the_rest_and_the_others_one_thread():
+    from mmrouter.inference import InferencePool
+
+    assert InferencePool.threads_for(0, 2, 0, 0) == 2
+    assert InferencePool.threads_for(0, 2, 0, 1) == 1
+    assert InferencePool.threads_for(0, 2, 1, 0) == 1
+    assert InferencePool.threads_for(0, 16, 1, 1) == 14
+    assert InferencePool.threads_for(1, 16, 0, 0) == 1
+    assert InferencePool.threads_for(0, 1, 3, 3) == 1
+
+
+def test_forwards_keep_their_threads_when_the_policy_is_off():
+    import torch
+
+    from mmrouter.inference import InferencePool
 
     previous = torch.get_num_threads()
     torch.set_num_threads(2)
-    inference = InferenceThread(release_threads=0)
+    inference = InferencePool(release_threads=0)
     inference.busy = lambda: True
     try:
         assert inference.run(torch.get_num_threads) == 2
     finally:
         inference.close()
         torch.set_num_threads(previous)
+
+
+def test_a_batcher_bound_to_worker_0_waits_for_it():
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=2)
+    gate = threading.Event()
+    names: list[str] = []
+
+    def fn(items):
+        names.append(threading.current_thread().name)
+        return list(items)
+
+    batcher = MicroBatcher(fn, name="t", max_batch_size=4, max_wait_s=0.0, inference=inference,
+                           first_worker_only=True)
+    batcher.start()
+    try:
+        held = _holding(inference, gate)  # worker 0 busy; worker 1 free
+        async def main():
+            task = asyncio.ensure_future(batcher.submit("x"))
+            await asyncio.sleep(0.1)
+            waited = not task.done()  # not run on worker 1
+            gate.set()
+            return waited, await asyncio.wait_for(task, 5)
+
+        assert asyncio.run(main()) == (True, "x")
+        held.result(5)
+    finally:
+        gate.set()
+        batcher.stop()
+        inference.close()
+    assert names and all(name.startswith("mmrouter-inference-0") for name in names)

@@ -62,6 +62,8 @@ def test_yaml_file_round_trip(tmp_path: Path):
      "text_encoder.precision: 'int4' is not one of"),
     (lambda d: d.setdefault("text_encoder", {}).update(max_batch_size=0),
      "text_encoder.max_batch_size and max_seq_length: must be >= 1"),
+    (lambda d: d["server"].update(inference_workers=-1),
+     "server.torch_threads, busy_release_threads and inference_workers: must be >= 0"),
 ])
 def test_bad_config_names_the_problem(mutate, message):
     data = _data()
@@ -100,3 +102,24 @@ def test_deploy_example_config_is_valid_and_renders_envoy():
     assert config.routing.default_model == "small-chat"
     rendered = render_envoy_config(config)
     assert "vision.internal" in rendered and "STRICT_DNS" in rendered
+
+
+def test_inference_workers_follow_the_device_and_the_core_count(monkeypatch):
+    import dataclasses
+
+    from mmrouter import runtime
+
+    config = parse_config(_data())
+    cpu = config.replace(text_encoder=dataclasses.replace(config.text_encoder, device="cpu"),
+                         image_encoder=dataclasses.replace(config.image_encoder, device="cpu"))
+    monkeypatch.setattr(runtime, "cpu_count", lambda: 2)
+    assert runtime.inference_workers(cpu) == 2
+    monkeypatch.setattr(runtime, "cpu_count", lambda: 16)
+    assert runtime.inference_workers(cpu) == 1
+    monkeypatch.setattr(runtime, "cpu_count", lambda: 1)
+    assert runtime.inference_workers(cpu) == 1
+    monkeypatch.setattr(runtime, "cpu_count", lambda: 2)
+    gpu = cpu.replace(image_encoder=dataclasses.replace(cpu.image_encoder, device="cuda"))
+    assert runtime.inference_workers(gpu) == 1
+    explicit = cpu.replace(server=dataclasses.replace(cpu.server, inference_workers=3))
+    assert runtime.inference_workers(explicit) == 3

@@ -165,3 +165,16 @@ def test_too_many_images_follow_the_invalid_policy(tiny_clip) -> None:  # noqa: 
                       {"reason": "too_many", "policy": "error"}) == 1
     finally:
         built.close()
+
+
+def test_the_core_counts_requests_in_classification(core) -> None:
+    async def scenario() -> tuple[int, int, int]:
+        tasks = [asyncio.ensure_future(core.classify(build_conversation(chat(text, png(seed)))))
+                 for seed, text in enumerate(GENERATION[:2])]
+        await asyncio.sleep(0)  # both have entered classify()
+        during = core.classifying
+        await asyncio.gather(*tasks)
+        return before, during, core.classifying
+
+    before = core.classifying
+    assert asyncio.run(scenario()) == (0, 2, 0)

@@ -283,33 +283,50 @@ def test_build_conversation_collects_images_across_turns() -> None:
 
 
 
-def test_scorer_reports_busy_while_images_are_decoded() -> None:
+def test_scorer_reports_busy_from_the_request_until_its_images_are_decoded() -> None:
     import threading
+
+    scorer = ClipImageScorer(load_config(), FakeEmbedder(), Metrics())
+    gate, entered = threading.Event(), threading.Event()
+    prepare = scorer._prepare
+
+    def slow_prepare(source):
+        entered.set()
+        gate.wait(5)
+        return prepare(source)
+
+    scorer._prepare = slow_prepare  # type: ignore[method-assign]
+
+    async def scenario() -> tuple[bool, bool, bool, bool]:
+        before = scorer.busy()
+        task = asyncio.ensure_future(scorer.scores(conversation(png(seed=3))))
+        await asyncio.sleep(0)  # scores() has started; nothing is in the decode pool yet
+        at_entry = scorer.busy()
+        await asyncio.to_thread(entered.wait, 5)
+        decoding = scorer.busy()
+        gate.set()
+        await task
+        return before, at_entry, decoding, scorer.busy()
+
+    try:
+        assert asyncio.run(scenario()) == (False, True, True, False)
+    finally:
+        scorer.close()
+
+
+def test_cpu_busy_counts_other_requests_and_image_work() -> None:
+    from types import SimpleNamespace
 
     from mmrouter.runtime import cpu_busy
 
     scorer = ClipImageScorer(load_config(), FakeEmbedder(), Metrics())
-    gate, entered = threading.Event(), threading.Event()
-    decode = scorer._decode
-
-    def slow_decode(data: bytes) -> np.ndarray:
-        entered.set()
-        gate.wait(5)
-        return decode(data)
-
-    scorer._decode = slow_decode  # type: ignore[method-assign]
-
-    async def scenario() -> tuple[bool, bool, bool]:
-        task = asyncio.ensure_future(scorer.scores(conversation(png(seed=3))))
-        await asyncio.to_thread(entered.wait, 5)
-        during = scorer.busy(), cpu_busy(scorer)
-        gate.set()
-        await task
-        return during[0], during[1], scorer.busy()
-
     try:
-        assert asyncio.run(scenario()) == (True, True, False)
-        assert not cpu_busy(None)
+        # A stand-in for RouterCore: cpu_busy reads only these two attributes.
+        assert not cpu_busy(SimpleNamespace(classifying=1, image_scorer=scorer))
+        assert cpu_busy(SimpleNamespace(classifying=2, image_scorer=None))
+        assert not cpu_busy(SimpleNamespace(classifying=0, image_scorer=None))
+        scorer._reading = 1
+        assert cpu_busy(SimpleNamespace(classifying=1, image_scorer=scorer))
     finally:
         scorer.close()
 

@@ -1,4 +1,4 @@
-"""Dynamic micro-batching: a bounded queue, batches popped by size or wait, one worker thread.
+"""Dynamic micro-batching: a bounded queue, batches popped by size or wait, run on inference workers.
 
 Requests submitted concurrently from the event loop coalesce into one encoder call; results are
 resolved back on the submitting loop. A full queue raises :class:`Overloaded` at once — the
@@ -9,6 +9,10 @@ Batch closing: after the first item, the worker takes whatever else is already q
 most ``max_wait_s`` after the first). Under load, requests queue while a batch runs and form the
 next batch; a lone request never waits (measured through Envoy: the former 0.5 ms idle gap was
 0.7 ms of every text request's 10.9 ms p50 at concurrency 1).
+
+With an :class:`~mmrouter.inference.InferencePool`, a batch waits for a free worker, takes in
+whatever queued meanwhile (up to ``max_batch_size``) and runs there; the batcher goes back to
+collecting while it runs, and the worker resolves the batch's futures itself.
 """
 
 from __future__ import annotations
@@ -19,11 +23,11 @@ import queue
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Generic, Sequence, TypeVar
 
 from mmrouter.errors import Overloaded
+from mmrouter.inference import InferencePool
 
 logger = logging.getLogger(__name__)
 
@@ -44,47 +48,6 @@ class _Job(Generic[T]):
 _STOP = object()
 
 
-class InferenceThread:
-    """The one thread that runs every model forward (both encoders, anchors, warm-up).
-
-    torch's CPU kernels run fastest from the first thread that used them: measured here,
-    MiniLM took 8 ms per query from that thread and 15 ms from any other one. Batchers collect
-    in their own threads and hand each batch to this one; on a GPU it also keeps one stream.
-
-    Intra-op threads follow the load (CPU): a forward runs on torch's full thread count when
-    nothing else waits for the CPU, and gives up ``release_threads`` of them (keeping at least
-    one) while ``busy()`` says other work is pending (images being decoded or queued). Measured
-    through Envoy at 32 concurrent one-image requests on 2 cores: a 2-thread CLIP forward
-    competing with the decode threads spent 32 core-ms per image (its threads wait on each other
-    whenever a decoder holds a core); 1 thread spent 17.
-    """
-
-    def __init__(self, release_threads: int = 1) -> None:
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mmrouter-inference")
-        self.busy: Callable[[], bool] = lambda: False
-        self.release_threads = release_threads
-        self._idle_threads = 0  # torch's count on this thread, read at the first job
-
-    def run(self, fn: Callable[..., R], *args: object) -> R:
-        """Run ``fn(*args)`` on the inference thread and wait for its result (not from a loop)."""
-        return self._executor.submit(self._call, fn, *args).result()
-
-    def _call(self, fn: Callable[..., R], *args: object) -> R:
-        import torch
-
-        if not self._idle_threads:
-            self._idle_threads = torch.get_num_threads()
-        wanted = self._idle_threads
-        if self.release_threads > 0 and self.busy():
-            wanted = max(1, wanted - self.release_threads)
-        if torch.get_num_threads() != wanted:
-            torch.set_num_threads(wanted)
-        return fn(*args)
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=True)
-
-
 DEFAULT_IDLE_GAP_S = 0.0  # take what is queued; don't wait for more
 
 
@@ -92,9 +55,10 @@ class MicroBatcher(Generic[T, R]):
     def __init__(self, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
                  max_batch_size: int = 32, max_wait_s: float = 0.002, max_queue: int = 256,
                  observer: BatchObserver | None = None, idle_gap_s: float | None = None,
-                 inference: InferenceThread | None = None) -> None:
+                 inference: InferencePool | None = None, first_worker_only: bool = False) -> None:
         self._fn = fn
         self._inference = inference
+        self._first_worker_only = first_worker_only
         self.name = name
         self.max_batch_size = max(1, max_batch_size)
         self.max_wait_s = max(0.0, max_wait_s)
@@ -107,13 +71,14 @@ class MicroBatcher(Generic[T, R]):
     @classmethod
     def for_encoder(cls, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
                     max_batch_size: int, max_wait_ms: float, max_queue: int,
-                    observer: BatchObserver | None, inference: InferenceThread | None
-                    ) -> "MicroBatcher[T, R]":
+                    observer: BatchObserver | None, inference: InferencePool | None,
+                    first_worker_only: bool = False) -> "MicroBatcher[T, R]":
         """An encoder's batcher from its config: ``max_wait_ms`` 0 batches what is queued,
         > 0 also waits up to that long for more."""
         wait_s = max_wait_ms / 1000.0
         return cls(fn, name=name, max_batch_size=max_batch_size, max_wait_s=wait_s,
-                   idle_gap_s=wait_s, max_queue=max_queue, observer=observer, inference=inference)
+                   idle_gap_s=wait_s, max_queue=max_queue, observer=observer, inference=inference,
+                   first_worker_only=first_worker_only)
 
     def start(self) -> None:
         if self._thread is None:
@@ -151,7 +116,12 @@ class MicroBatcher(Generic[T, R]):
             batch = [first]
             deadline = time.perf_counter() + self.max_wait_s
             stop = self._fill(batch, deadline)
-            self._execute(batch)
+            worker = None
+            if self._inference is not None:
+                worker = self._inference.acquire(self._first_worker_only)  # wait for one…
+                if not stop:
+                    stop = self._fill(batch, 0.0)  # …and take what queued meanwhile
+            self._execute(batch, worker)
             if stop:
                 return
 
@@ -168,11 +138,18 @@ class MicroBatcher(Generic[T, R]):
             batch.append(job)
         return False
 
-    def _execute(self, batch: list[_Job]) -> None:
+    def _execute(self, batch: list[_Job], worker: int | None) -> None:
         if self._observer is not None:
             self._observer(self.name, len(batch), time.perf_counter() - batch[0].enqueued)
+        if self._inference is not None and worker is not None:
+            self._inference.start(worker, self._complete, batch)  # runs on while we collect
+        else:
+            self._complete(batch)
+
+    def _complete(self, batch: list[_Job]) -> None:
+        """Run the encoder on ``batch`` and resolve its futures from this same thread."""
         try:
-            results = self._call([job.item for job in batch])
+            results = self._fn([job.item for job in batch])
         except Exception:  # noqa: BLE001 - isolate the failing item(s) below
             if len(batch) == 1:
                 logger.exception("%s item failed", self.name)
@@ -182,13 +159,10 @@ class MicroBatcher(Generic[T, R]):
             logger.warning("%s batch of %d failed; retrying its items one by one", self.name,
                            len(batch))
             for job in batch:
-                self._execute([job])
+                self._complete([job])
             return
         for job, result in zip(batch, results):
             _resolve(job, _set_result, result)
-
-    def _call(self, items: list) -> Sequence:
-        return self._inference.run(self._fn, items) if self._inference else self._fn(items)
 
 
 def _resolve(job: _Job, setter: Callable[[asyncio.Future, object], None], value: object) -> None:

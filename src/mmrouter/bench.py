@@ -176,15 +176,16 @@ async def measure_router(config_data: dict[str, Any], plan: BenchPlan, bodies: B
 
 def time_raw_encoders(config_data: dict[str, Any], plan: BenchPlan,
                       threads: int | None) -> dict[str, Any]:
-    """Load and time the router's encoders on one thread, as the router runs them (torch's CPU
-    kernels are slower from a thread other than the one that first ran them)."""
-    from mmrouter.batching import InferenceThread
+    """Load and time the router's encoders on one worker thread, as the router's worker 0 runs
+    them (a second thread calling torch would start a second OpenMP team: see
+    :mod:`mmrouter.inference`)."""
     from mmrouter.bench_encoders import load_raw_encoders
     from mmrouter.config import parse_config
+    from mmrouter.inference import InferencePool
 
     if not plan.raw_encoders:
         return {}
-    inference = InferenceThread()
+    inference = InferencePool()
     try:
         encoders = inference.run(load_raw_encoders, parse_config(config_data))
         raw = inference.run(_time_raw, encoders, plan.encoder_repeats, threads)

@@ -126,7 +126,8 @@ class ServerConfig:
     grpc_max_message_bytes: int = 80 * 1024 * 1024  # > Envoy's 64 MiB body buffer, with headroom
     shutdown_grace_s: float = 5.0
     torch_threads: int = 0  # intra-op CPU threads for the encoders; 0: torch's default
-    busy_release_threads: int = 1  # of those, given up while images are decoded/queued; 0: none
+    busy_release_threads: int = 1  # of those, given up while other work wants the CPU; 0: none
+    inference_workers: int = 0  # forwards side by side; 0: 2 on a CPU of 2-3 cores, else 1
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,10 @@ def _validate_encoders(config: Config) -> None:
     _choice(text.precision, PRECISION_CHOICES, "text_encoder.precision")
     if min(text.max_batch_size, text.max_seq_length) < 1:
         raise ConfigError("text_encoder.max_batch_size and max_seq_length: must be >= 1")
-    if min(config.server.torch_threads, config.server.busy_release_threads) < 0:
-        raise ConfigError("server.torch_threads and busy_release_threads: must be >= 0")
+    server = config.server
+    if min(server.torch_threads, server.busy_release_threads, server.inference_workers) < 0:
+        raise ConfigError("server.torch_threads, busy_release_threads and inference_workers: "
+                          "must be >= 0")
     _choice(enc.precision, PRECISION_CHOICES, "image_encoder.precision")
     _choice(enc.pooling, {"mean", "max"}, "image_encoder.pooling")
     if not 0.0 <= enc.influence <= 1.0:

@@ -16,18 +16,21 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from mmrouter.batching import InferenceThread, MicroBatcher
+from mmrouter.batching import MicroBatcher
 from mmrouter.classifier import Classification, Classifier
 from mmrouter.config import Config, ModelConfig
 from mmrouter.conversation import ChatRequest, Conversation, conversation_for, parse_chat_body
 from mmrouter.decision import Decision, choose_model, default_model_for
 from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
+from mmrouter.inference import InferencePool
 from mmrouter.metrics import Metrics
 from mmrouter.mutations import RequestMutation, decision_headers, routing_mutation
 
 logger = logging.getLogger(__name__)
 
-OFFLOAD_PARSE_BYTES = 256 * 1024  # parse and rewrite larger bodies off the event loop
+# Bodies larger than this are parsed and rewritten off the event loop. Measured on a 300 KB
+# one-image body: parse 0.2 ms and rewrite 0.15 ms in place, against ~1 ms through a thread hop.
+OFFLOAD_BYTES = 1024 * 1024
 
 
 class ImageScorer(Protocol):
@@ -51,7 +54,7 @@ class RouterCore:
     def __init__(self, config: Config, classifier: Classifier,
                  text_batcher: MicroBatcher[str, np.ndarray], metrics: Metrics,
                  image_scorer: ImageScorer | None = None,
-                 inference: InferenceThread | None = None) -> None:
+                 inference: InferencePool | None = None) -> None:
         self.config = config
         self.inference = inference
         self.classifier = classifier
@@ -59,6 +62,7 @@ class RouterCore:
         self.metrics = metrics
         self.image_scorer = image_scorer
         self._aliases = frozenset(config.routing.aliases)
+        self.classifying = 0  # requests between classify() entry and exit (loop thread)
 
     @property
     def encoders(self) -> tuple[str, ...]:
@@ -80,12 +84,12 @@ class RouterCore:
                                     model_header=headers.model, cluster_header=headers.cluster,
                                     annotations=annotations)
         # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
-        mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_PARSE_BYTES else rewrite()
+        mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
         return RoutedRequest(decision=decision, mutation=mutation)
 
     async def _parse(self, body: bytes) -> ChatRequest:
-        if len(body) > OFFLOAD_PARSE_BYTES:
+        if len(body) > OFFLOAD_BYTES:
             return await asyncio.to_thread(parse_chat_body, body)
         return parse_chat_body(body)
 
@@ -132,6 +136,13 @@ class RouterCore:
                         model=choose_model(self.config, route, conversation.has_images))
 
     async def classify(self, conversation: Conversation) -> Classification:
+        self.classifying += 1
+        try:
+            return await self._classify(conversation)
+        finally:
+            self.classifying -= 1
+
+    async def _classify(self, conversation: Conversation) -> Classification:
         started = time.perf_counter()
         texts = [conversation.latest_text]
         context_text = conversation.context_text() if self.classifier.uses_context else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import threading
 from pathlib import Path
 from typing import Sequence
 
@@ -46,6 +47,7 @@ class SentenceTransformerEncoder:
         self.model.eval()
         self.dim = int(self.model.get_embedding_dimension())
         self.dtype = select_dtype(precision, self.device)
+        self._tokenizer_lock = threading.Lock()  # forwards may overlap; tokenizer calls do not
         self._traced: TracedForward | None = None
         if jit and self.device == "cpu":
             self._traced = self._traced_forward(precision, max_batch_size)
@@ -88,7 +90,8 @@ class SentenceTransformerEncoder:
 
     def _eager(self, texts: Sequence[str]) -> np.ndarray:
         with self._torch.inference_mode():
-            features = self.model.preprocess(list(texts))
+            with self._tokenizer_lock:
+                features = self.model.preprocess(list(texts))
             features = {k: v.to(self.device) if hasattr(v, "to") else v for k, v in features.items()}
             out = self.model(features)["sentence_embedding"]
             return l2_normalise(out.float().cpu().numpy())

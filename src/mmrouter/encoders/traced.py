@@ -16,6 +16,7 @@ model is not Transformer → mean Pooling (→ Normalize), the caller keeps the 
 from __future__ import annotations
 
 import logging
+import threading
 import warnings
 from typing import Any, Sequence
 
@@ -86,6 +87,7 @@ class TracedForward:
         self._max_length = max_length
         self.buckets = buckets
         self._pad_id = int(getattr(tokenizer, "pad_token_id", None) or 0)
+        self._tokenizer_lock = threading.Lock()  # forwards may overlap; tokenizer calls do not
 
     def __call__(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
@@ -102,8 +104,9 @@ class TracedForward:
         return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     def _tokenize(self, texts: list[str]) -> tuple[Any, Any]:
-        batch = self._tokenizer(texts, padding=True, truncation=True,
-                                max_length=self._max_length, return_tensors="pt")
+        with self._tokenizer_lock:
+            batch = self._tokenizer(texts, padding=True, truncation=True,
+                                    max_length=self._max_length, return_tensors="pt")
         return batch["input_ids"], batch["attention_mask"]
 
     def _forward(self, ids: Any, mask: Any, rows: int | None = None) -> np.ndarray:

@@ -1,8 +1,11 @@
 """Per-route image scores in CLIP's own space, and building them at start-up.
 
 For a request whose latest user turn carries an image, every image of the request (all turns:
-clients resend earlier images) is decoded and preprocessed in a thread pool, embedded through the
-CLIP micro-batcher, and cached by content hash (sha256 of the decoded bytes) in a bounded LRU.
+clients resend earlier images) is read and, unless cached, decoded and preprocessed in a thread
+pool; then the new ones are embedded together through the CLIP micro-batcher and cached by content
+hash (sha256 of the decoded bytes) in a bounded LRU. From the moment a request asks for scores
+until its images are decoded, :meth:`ClipImageScorer.busy` is true, so forwards started meanwhile
+(its own text forward first) leave a core to the decoders.
 Each multimodal route's anchors (its description and ``image_anchors``) are embedded once, with
 CLIP's text tower. A route's score is its best anchor's cosine with the pooled image embedding
 (``pooling: mean``), or its best cosine over the images (``pooling: max``). Text-only routes get
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,7 +25,7 @@ from typing import Any, Awaitable, Callable, Iterable, Protocol, Sequence, TypeV
 import numpy as np
 from PIL import Image
 
-from mmrouter.batching import InferenceThread, MicroBatcher
+from mmrouter.batching import MicroBatcher
 from mmrouter.config import Config, ConfigError
 from mmrouter.conversation import Conversation, ImageRef
 from mmrouter.core import ImageScorer
@@ -30,6 +34,7 @@ from mmrouter.errors import InvalidImage
 from mmrouter.images.decode import ImageError, content_hash, decode_image, parse_data_uri
 from mmrouter.images.fetch import FetchRefused, fetch_image
 from mmrouter.images.telemetry import ImageMetrics
+from mmrouter.inference import InferencePool, cpu_count
 from mmrouter.metrics import Metrics
 
 logger = logging.getLogger(__name__)
@@ -50,25 +55,28 @@ class ImageEmbedder(Protocol):
 
 
 class LRUCache:
-    """A bounded mapping, least recently used first out; event-loop thread only."""
+    """A bounded mapping, least recently used first out; thread-safe."""
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
         self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, key: str) -> np.ndarray | None:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
 
     def put(self, key: str, value: np.ndarray) -> None:
         if self.capacity <= 0:
             return
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.capacity:
+                self._items.popitem(last=False)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -108,11 +116,20 @@ class AnchorIndex:
         return best
 
 
+@dataclass(frozen=True)
+class _Read:
+    """One distinct image of a request: its cached embedding, or pixels still to embed."""
+
+    digest: str
+    embedding: np.ndarray | None = None
+    pixels: np.ndarray | None = None
+
+
 class ClipImageScorer:
     """The ImageScorer of the CLIP path (see the module docstring)."""
 
     def __init__(self, config: Config, embedder: ImageEmbedder, metrics: Metrics,
-                 inference: InferenceThread | None = None) -> None:
+                 inference: InferencePool | None = None) -> None:
         enc, images = config.image_encoder, config.images
         self.name = embedder.name
         self.config = config
@@ -122,9 +139,10 @@ class ClipImageScorer:
         self.cache = LRUCache(enc.cache_size)
         self.telemetry = ImageMetrics.for_registry(metrics)
         self._metrics = metrics
-        workers = images.decode_workers or min(4, _cpu_count())
+        workers = images.decode_workers or min(4, cpu_count())
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
         self._in_pool = 0  # jobs submitted to the decode pool and not finished (loop thread)
+        self._reading = 0  # requests reading images, less those waiting on a URL (loop thread)
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher.for_encoder(
             embedder.encode_images, name=f"image:{embedder.name}",
             max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
@@ -134,7 +152,7 @@ class ClipImageScorer:
 
     def busy(self) -> bool:
         """Images being read or decoded, or waiting for the encoder (read from any thread)."""
-        return self._in_pool > 0 or self.batcher.depth > 0
+        return self._reading > 0 or self._in_pool > 0 or self.batcher.depth > 0
 
     async def _in_thread(self, fn: Callable[..., T], *args: Any) -> T:
         self._in_pool += 1
@@ -150,21 +168,29 @@ class ClipImageScorer:
         if len(conversation.images) > limit:
             raise self._invalid(ImageError("too_many", f"{len(conversation.images)} images in "
                                            f"one request; at most {limit} are read"))
-        loaded = await _all(self._load(ref) for ref in conversation.images)
-        unique = dict(item for item in loaded if item is not None)
-        if not unique:
+        self._reading += 1  # set before this request's text forward can start
+        try:
+            found = await self._read(conversation.images)
+        finally:
+            self._reading -= 1
+        if not found:
             return None  # nothing we may read (e.g. URLs with fetching off): image presence
-        embeddings = await _all(self._embed(h, data) for h, data in unique.items())
+        embeddings = await _all(self._embedding(item) for item in found)
         return self.anchors.scores(np.stack(embeddings), self.config.image_encoder.pooling)
 
-    async def _load(self, ref: ImageRef) -> tuple[str, bytes] | None:
-        """(content hash, bytes) of one image part, None when it is not ours to read."""
-        images = self.config.images
+    async def _read(self, refs: Sequence[ImageRef]) -> list[_Read]:
+        """Each distinct image we may read: its cached embedding, or its decoded pixels."""
+        found = await _all(self._read_one(ref) for ref in refs)
+        return list({item.digest: item for item in found if item is not None}.values())
+
+    async def _read_one(self, ref: ImageRef) -> _Read | None:
+        """One image part, read in one decode-pool job; None when it is not ours to read."""
         try:
             if ref.is_data_uri:
-                return await self._in_thread(_bytes_and_hash, ref.url, images.max_bytes)
-            data = await fetch_image(ref.url, images)
+                return await self._in_thread(self._prepare, ref.url)
+            data = await self._fetch(ref.url)
             self.telemetry.fetches.labels("ok").inc()
+            return await self._in_thread(self._prepare, data)
         except ImageError as exc:
             raise self._invalid(exc) from None
         except FetchRefused as exc:
@@ -172,27 +198,36 @@ class ClipImageScorer:
             if exc.reason != "disabled":
                 logger.info("image URL not used for routing: %s", exc)
             return None
-        return await self._in_thread(content_hash, data), data
 
-    async def _embed(self, digest: str, data: bytes) -> np.ndarray:
+    async def _fetch(self, url: str) -> bytes:
+        self._reading -= 1  # waiting on the network leaves the CPU free
+        try:
+            return await fetch_image(url, self.config.images)
+        finally:
+            self._reading += 1
+
+    def _prepare(self, source: str | bytes) -> _Read:
+        """(Decode-pool thread) A data: URI's or fetched image's bytes → its content hash, then
+        its cached embedding or, on a miss, its decoded and preprocessed pixels."""
+        images = self.config.images
+        data = parse_data_uri(source, images.max_bytes) if isinstance(source, str) else source
+        digest = content_hash(data)
         cached = self.cache.get(digest)
         if cached is not None:
             self._metrics.image_cache.labels("hit").inc()
-            return cached
+            return _Read(digest, embedding=cached)
         self._metrics.image_cache.labels("miss").inc()
-        try:
-            pixels = await self._in_thread(self._decode, data)
-        except ImageError as exc:
-            raise self._invalid(exc) from None
-        embedding = await self.batcher.submit(pixels)
-        self.cache.put(digest, embedding)
-        return embedding
-
-    def _decode(self, data: bytes) -> np.ndarray:
-        images = self.config.images
         preprocess: Any = self.embedder.preprocess
         draft = getattr(preprocess, "size", None)
-        return preprocess(decode_image(data, images.max_pixels, draft_size=draft))
+        return _Read(digest, pixels=preprocess(decode_image(data, images.max_pixels,
+                                                            draft_size=draft)))
+
+    async def _embedding(self, item: _Read) -> np.ndarray:
+        if item.embedding is not None:
+            return item.embedding
+        embedding = await self.batcher.submit(item.pixels)
+        self.cache.put(item.digest, embedding)
+        return embedding
 
     def _invalid(self, exc: ImageError) -> InvalidImage:
         self.telemetry.invalid.labels(exc.reason, self.config.images.on_invalid).inc()
@@ -212,20 +247,8 @@ async def _all(awaitables: Iterable[Awaitable[T]]) -> list[T]:
     return results  # type: ignore[return-value]
 
 
-def _bytes_and_hash(uri: str, max_bytes: int) -> tuple[str, bytes]:
-    data = parse_data_uri(uri, max_bytes)
-    return content_hash(data), data
-
-
-def _cpu_count() -> int:
-    import os
-
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-               else os.cpu_count() or 1)
-
-
 def build_image_scorer(config: Config, metrics: Metrics, sink: Callable[..., None],
-                       inference: InferenceThread | None = None) -> ImageScorer | None:
+                       inference: InferencePool | None = None) -> ImageScorer | None:
     """The CLIP scorer, or None (image presence) with a loud warning and the reason reported."""
     from mmrouter.images.clip import ClipEncoder, EncoderUnavailable
 
@@ -237,7 +260,7 @@ def build_image_scorer(config: Config, metrics: Metrics, sink: Callable[..., Non
     try:
         run = inference.run if inference is not None else (lambda fn, *a: fn(*a))
         encoder = run(ClipEncoder, config)
-        run(encoder.warm_up)
+        (inference.run_on_each if inference is not None else run)(encoder.warm_up)
     except (EncoderUnavailable, ImportError, OSError, RuntimeError) as exc:
         if enc.require:
             raise ConfigError(f"image_encoder.require: the image encoder is unavailable: {exc}") \
