@@ -62,7 +62,7 @@ class RouterCore:
         self.metrics = metrics
         self.image_scorer = image_scorer
         self._aliases = frozenset(config.routing.aliases)
-        self.classifying = 0  # requests between classify() entry and exit (loop thread)
+        self.classifying = 0  # requests inside classify(); written on the loop thread only
 
     @property
     def encoders(self) -> tuple[str, ...]:
