@@ -79,7 +79,8 @@ class LRUCache:
                 self._items.popitem(last=False)
 
     def __len__(self) -> int:
-        return len(self._items)
+        with self._lock:
+            return len(self._items)
 
 
 @dataclass(frozen=True)
