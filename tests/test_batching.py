@@ -376,3 +376,45 @@ def test_a_batcher_bound_to_worker_0_waits_for_it():
         batcher.stop()
         inference.close()
     assert names and all(name.startswith("mmrouter-inference-0") for name in names)
+
+
+def test_a_lone_submission_goes_straight_to_a_free_worker():
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=1)
+    names: list[str] = []
+
+    def fn(items):
+        names.append(threading.current_thread().name)
+        return [i * 2 for i in items]
+
+    # Not started: only the direct path can answer.
+    batcher = MicroBatcher(fn, name="t", max_batch_size=4, max_wait_s=0.0, inference=inference)
+    try:
+        async def main():
+            return await asyncio.wait_for(batcher.submit_many([1, 2, 3]), 5)
+
+        assert asyncio.run(main()) == [2, 4, 6]
+    finally:
+        inference.close()
+    assert len(names) == 1 and names[0].startswith("mmrouter-inference-0")  # one batch
+
+
+def test_a_batcher_that_waits_for_more_items_takes_no_direct_path():
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=1)
+    batcher = MicroBatcher(lambda items: list(items), name="t", max_batch_size=4,
+                           max_wait_s=0.01, idle_gap_s=0.01, inference=inference)
+    try:
+        async def main():
+            task = asyncio.ensure_future(batcher.submit("x"))
+            await asyncio.sleep(0.05)
+            queued = batcher.depth
+            batcher.start()
+            return queued, await asyncio.wait_for(task, 5)
+
+        assert asyncio.run(main()) == (1, "x")
+    finally:
+        batcher.stop()
+        inference.close()

@@ -12,7 +12,8 @@ next batch; a lone request never waits (measured through Envoy: the former 0.5 m
 
 With an :class:`~mmrouter.inference.InferencePool`, a batch waits for a free worker, takes in
 whatever queued meanwhile (up to ``max_batch_size``) and runs there; the batcher goes back to
-collecting while it runs, and the worker resolves the batch's futures itself.
+collecting while it runs, and the worker resolves the batch's futures itself. A submission that
+finds the batcher idle and a worker free goes straight to that worker from the event loop.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class MicroBatcher(Generic[T, R]):
         self._fn = fn
         self._inference = inference
         self._first_worker_only = first_worker_only
+        self._collecting = False  # the batcher thread holds items not yet handed to a worker
         self.name = name
         self.max_batch_size = max(1, max_batch_size)
         self.max_wait_s = max(0.0, max_wait_s)
@@ -97,33 +99,58 @@ class MicroBatcher(Generic[T, R]):
         return self._queue.qsize()
 
     async def submit(self, item: T) -> R:
-        loop = asyncio.get_running_loop()
-        job = _Job(item=item, future=loop.create_future(), loop=loop, enqueued=time.perf_counter())
-        try:
-            self._queue.put_nowait(job)
-        except queue.Full:
-            raise Overloaded(f"the {self.name} encoder queue is full; retry later") from None
-        return await job.future
+        return (await self.submit_many([item]))[0]
 
     async def submit_many(self, items: Sequence[T]) -> list[R]:
-        return list(await asyncio.gather(*(self.submit(i) for i in items)))
+        """Encode ``items`` (one batch when they go straight to a worker)."""
+        loop = asyncio.get_running_loop()
+        now = time.perf_counter()
+        jobs = [_Job(item=i, future=loop.create_future(), loop=loop, enqueued=now) for i in items]
+        if not self._dispatch_now(jobs):
+            for job in jobs:
+                try:
+                    self._queue.put_nowait(job)
+                except queue.Full:
+                    raise Overloaded(f"the {self.name} encoder queue is full; retry later") \
+                        from None
+        return list(await asyncio.gather(*(job.future for job in jobs)))
+
+    def _dispatch_now(self, jobs: list[_Job]) -> bool:
+        """When batches wait for nothing (idle gap 0), nothing is queued or being collected and
+        a worker is free, run ``jobs`` there at once, without waking the batcher thread."""
+        if (self._inference is None or self.idle_gap_s > 0 or self._collecting
+                or not self._queue.empty() or not 0 < len(jobs) <= self.max_batch_size):
+            return False
+        worker = self._inference.try_acquire(self._first_worker_only)
+        if worker is None:
+            return False
+        self._execute(jobs, worker)
+        return True
 
     def _run(self) -> None:
         while True:
             first = self._queue.get()
-            if first is _STOP:
-                return
-            batch = [first]
-            deadline = time.perf_counter() + self.max_wait_s
-            stop = self._fill(batch, deadline)
-            worker = None
-            if self._inference is not None:
-                worker = self._inference.acquire(self._first_worker_only)  # wait for one…
-                if not stop:
-                    stop = self._fill(batch, 0.0)  # …and take what queued meanwhile
-            self._execute(batch, worker)
+            self._collecting = True
+            try:
+                stop = self._collect_and_execute(first)
+            finally:
+                self._collecting = False
             if stop:
                 return
+
+    def _collect_and_execute(self, first: object) -> bool:
+        """Form a batch from ``first`` and what follows, run it; True when told to stop."""
+        if first is _STOP:
+            return True
+        batch = [first]
+        stop = self._fill(batch, time.perf_counter() + self.max_wait_s)
+        worker = None
+        if self._inference is not None:
+            worker = self._inference.acquire(self._first_worker_only)  # wait for one…
+            if not stop:
+                stop = self._fill(batch, 0.0)  # …and take what queued meanwhile
+        self._execute(batch, worker)
+        return stop
 
     def _fill(self, batch: list, deadline: float) -> bool:
         """Add queued items to ``batch`` until full, idle for ``idle_gap_s``, or ``deadline``."""

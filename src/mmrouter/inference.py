@@ -72,6 +72,14 @@ class InferencePool:
                 spreading = not first_only and len(self._active) < self.size
                 self._changed.wait(SPREAD_RECHECK_S if spreading else None)
 
+    def try_acquire(self, first_only: bool = False) -> int | None:
+        """Reserve a worker we may use now, without waiting (None: none is free)."""
+        with self._changed:
+            worker = self._pick(first_only)
+            if worker is not None:
+                self._active.add(worker)
+            return worker
+
     def _pick(self, first_only: bool) -> int | None:
         if 0 not in self._active:
             return 0
