@@ -9,6 +9,7 @@ open_clip's own transform.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -50,10 +51,16 @@ class Preprocessor:
     def __call__(self, image: Image.Image) -> np.ndarray:
         """RGB PIL image → float32 array (3, size, size), normalised."""
         resized = self._resize(image.convert("RGB") if image.mode != "RGB" else image)
-        cropped = center_crop(resized, self.size)
-        pixels = np.asarray(cropped, dtype=np.float32) / 255.0
-        pixels = (pixels - np.asarray(self.mean, np.float32)) / np.asarray(self.std, np.float32)
-        return np.ascontiguousarray(pixels.transpose(2, 0, 1))
+        levels = np.asarray(center_crop(resized, self.size))  # (size, size, 3) uint8
+        table = self._table
+        return np.stack([table[levels[..., channel], channel] for channel in range(3)])
+
+    @functools.cached_property
+    def _table(self) -> np.ndarray:
+        """(256, 3): every 8-bit level of each channel scaled to [0, 1] and normalised, with the
+        same float32 arithmetic as per pixel (bit-identical results; a lookup is ~2x faster)."""
+        levels = np.arange(256, dtype=np.float32)[:, None] / 255.0
+        return (levels - np.asarray(self.mean, np.float32)) / np.asarray(self.std, np.float32)
 
     def _resize(self, image: Image.Image) -> Image.Image:
         resample = _RESAMPLE[self.interpolation]
