@@ -418,3 +418,113 @@ def test_a_batcher_that_waits_for_more_items_takes_no_direct_path():
     finally:
         batcher.stop()
         inference.close()
+
+
+def _reserve_within(inference, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        worker = inference.try_acquire()
+        if worker is not None:
+            return worker
+        time.sleep(0.01)
+    return None
+
+
+def test_a_failing_observer_loses_no_batch_and_frees_the_worker():
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=1)
+    gate = threading.Event()
+
+    def observer(name, size, waited):
+        raise RuntimeError("metrics down")
+
+    batcher = MicroBatcher(lambda items: [i + 1 for i in items], name="t", max_batch_size=4,
+                           max_wait_s=0.0, observer=observer, inference=inference)
+    batcher.start()
+
+    async def main():
+        direct = await asyncio.wait_for(batcher.submit(1), 5)  # straight to the idle worker
+        held = _holding(inference, gate)  # now the batcher thread has to wait for it
+        queued = asyncio.ensure_future(batcher.submit(5))
+        await asyncio.sleep(0.05)
+        gate.set()
+        held.result(5)
+        return direct, await asyncio.wait_for(queued, 5)
+
+    try:
+        assert asyncio.run(main()) == (2, 6)
+        worker = _reserve_within(inference, 5)  # released after the batch (it answers first)
+        assert worker == 0
+        inference.start(worker, lambda: None).result(5)
+    finally:
+        gate.set()
+        batcher.stop()
+        inference.close()
+
+
+def test_a_wrong_number_of_results_reaches_every_waiter():
+    def fn(items):
+        return [items[0] * 10]  # one result, whatever the batch size
+
+    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.05, idle_gap_s=0.01)
+    batcher.start()
+    try:
+        results = asyncio.run(_gather(batcher, [1, 2, 3]))
+    finally:
+        batcher.stop()
+    assert results == [10, 20, 30]  # the batch failed as a whole; each item ran alone
+
+
+def test_jobs_whose_callers_gave_up_are_not_encoded():
+    gate = threading.Event()
+    seen: list[object] = []
+
+    def fn(items):
+        seen.extend(items)
+        gate.wait(5)
+        return list(items)
+
+    batcher = MicroBatcher(fn, name="t", max_batch_size=8, max_wait_s=0.0)
+    batcher.start()
+
+    async def main():
+        first = asyncio.ensure_future(batcher.submit("first"))
+        await asyncio.sleep(0.05)  # "first" is in fn
+        late = asyncio.ensure_future(batcher.submit("abandoned"))
+        await asyncio.sleep(0.01)
+        late.cancel()  # e.g. classify_timeout
+        kept = asyncio.ensure_future(batcher.submit("kept"))
+        await asyncio.sleep(0.01)
+        gate.set()
+        return await first, await kept
+
+    try:
+        assert asyncio.run(main()) == ("first", "kept")
+    finally:
+        gate.set()
+        batcher.stop()
+    assert seen == ["first", "kept"]
+
+
+def test_worker_0_goes_to_a_waiting_bound_caller_before_others():
+    from mmrouter.inference import InferencePool
+
+    inference = InferencePool(workers=2)
+    gate = threading.Event()
+    try:
+        held = _holding(inference, gate)  # worker 0
+        bound: list[int] = []
+        waiter = threading.Thread(target=lambda: bound.append(inference.acquire(first_only=True)))
+        waiter.start()
+        time.sleep(0.05)  # the bound caller now waits for worker 0
+        gate.set()
+        held.result(5)
+        other = inference.try_acquire()  # worker 0 is free, but reserved for the waiter
+        waiter.join(5)
+        assert bound == [0] and other == 1
+        inference.start(1, lambda: None).result(5)
+        inference.start(0, lambda: None).result(5)
+    finally:
+        gate.set()
+        inference.close()

@@ -90,9 +90,13 @@ class MicroBatcher(Generic[T, R]):
 
     def stop(self, timeout: float = 5.0) -> None:
         if self._thread is not None:
-            self._queue.put(_STOP)
+            try:
+                self._queue.put(_STOP, timeout=timeout)
+            except queue.Full:
+                logger.warning("%s batcher: queue still full at stop; not waiting", self.name)
             self._thread.join(timeout)
-            self._thread = None
+            if not self._thread.is_alive():
+                self._thread = None
 
     @property
     def depth(self) -> int:
@@ -107,12 +111,11 @@ class MicroBatcher(Generic[T, R]):
         now = time.perf_counter()
         jobs = [_Job(item=i, future=loop.create_future(), loop=loop, enqueued=now) for i in items]
         if not self._dispatch_now(jobs):
+            # The loop is the only producer: check the room first, so no part is left queued.
+            if self._queue.maxsize - self._queue.qsize() < len(jobs):
+                raise Overloaded(f"the {self.name} encoder queue is full; retry later")
             for job in jobs:
-                try:
-                    self._queue.put_nowait(job)
-                except queue.Full:
-                    raise Overloaded(f"the {self.name} encoder queue is full; retry later") \
-                        from None
+                self._queue.put_nowait(job)
         return list(await asyncio.gather(*(job.future for job in jobs)))
 
     def _dispatch_now(self, jobs: list[_Job]) -> bool:
@@ -142,6 +145,8 @@ class MicroBatcher(Generic[T, R]):
         """Form a batch from ``first`` and what follows, run it; True when told to stop."""
         if first is _STOP:
             return True
+        if first.future.done():  # its caller gave up (timeout): skip the work
+            return False
         batch = [first]
         stop = self._fill(batch, time.perf_counter() + self.max_wait_s)
         worker = None
@@ -162,21 +167,33 @@ class MicroBatcher(Generic[T, R]):
                 return False
             if job is _STOP:
                 return True
-            batch.append(job)
+            if not job.future.done():  # done: its caller gave up (timeout)
+                batch.append(job)
         return False
 
     def _execute(self, batch: list[_Job], worker: int | None) -> None:
+        """Hand ``batch`` to its reserved worker (or run it here); every job gets an answer."""
         if self._observer is not None:
-            self._observer(self.name, len(batch), time.perf_counter() - batch[0].enqueued)
-        if self._inference is not None and worker is not None:
-            self._inference.start(worker, self._complete, batch)  # runs on while we collect
-        else:
+            try:
+                self._observer(self.name, len(batch), time.perf_counter() - batch[0].enqueued)
+            except Exception:  # noqa: BLE001 - metrics must not lose a batch
+                logger.exception("%s batch observer failed", self.name)
+        if self._inference is None or worker is None:
             self._complete(batch)
+            return
+        try:
+            self._inference.start(worker, self._complete, batch)  # runs on while we collect
+        except BaseException as exc:  # the pool is shut down: the worker is released already
+            _fail(batch, exc)
+            if not isinstance(exc, Exception):
+                raise
 
     def _complete(self, batch: list[_Job]) -> None:
         """Run the encoder on ``batch`` and resolve its futures from this same thread."""
         try:
             results = self._fn([job.item for job in batch])
+            if len(results) != len(batch):
+                raise RuntimeError(f"{self.name}: {len(results)} results for {len(batch)} items")
         except Exception:  # noqa: BLE001 - isolate the failing item(s) below
             if len(batch) == 1:
                 logger.exception("%s item failed", self.name)
@@ -188,8 +205,17 @@ class MicroBatcher(Generic[T, R]):
             for job in batch:
                 self._complete([job])
             return
+        except BaseException as exc:  # interpreter exit and the like: answer, then go on up
+            _fail(batch, exc)
+            raise
         for job, result in zip(batch, results):
             _resolve(job, _set_result, result)
+
+
+def _fail(batch: list[_Job], exc: BaseException) -> None:
+    error = exc if isinstance(exc, Exception) else RuntimeError(f"encoder stopped: {exc!r}")
+    for job in batch:
+        _resolve(job, _set_exception, error)
 
 
 def _resolve(job: _Job, setter: Callable[[asyncio.Future, object], None], value: object) -> None:

@@ -46,6 +46,7 @@ class InferencePool:
                                             thread_name_prefix=f"mmrouter-inference-{index}")
                          for index in range(max(1, workers))]
         self._active: set[int] = set()  # reserved or running workers
+        self._first_waiting = 0  # first_only callers waiting: worker 0 goes to them first
         self._changed = threading.Condition()
         self.busy: Callable[[], bool] = lambda: False
         self.spread: Callable[[], bool] = lambda: True
@@ -64,13 +65,19 @@ class InferencePool:
         """Wait for a worker we may use (see the module docstring) and reserve it;
         ``first_only``: worker 0 only."""
         with self._changed:
-            while True:
-                worker = self._pick(first_only)
-                if worker is not None:
-                    self._active.add(worker)
-                    return worker
-                spreading = not first_only and len(self._active) < self.size
-                self._changed.wait(SPREAD_RECHECK_S if spreading else None)
+            worker = self._pick(first_only)
+            if first_only:
+                self._first_waiting += 1
+            try:
+                while worker is None:
+                    spreading = not first_only and len(self._active) < self.size
+                    self._changed.wait(SPREAD_RECHECK_S if spreading else None)
+                    worker = self._pick(first_only)
+            finally:
+                if first_only:
+                    self._first_waiting -= 1
+            self._active.add(worker)
+            return worker
 
     def try_acquire(self, first_only: bool = False) -> int | None:
         """Reserve a worker we may use now, without waiting (None: none is free)."""
@@ -81,11 +88,14 @@ class InferencePool:
             return worker
 
     def _pick(self, first_only: bool) -> int | None:
-        if 0 not in self._active:
+        """The worker to reserve now, or None. A free worker 0 goes to callers bound to it
+        (the text encoder) before any other."""
+        bound_waiting = self._first_waiting > 0 and not first_only
+        if 0 not in self._active and not bound_waiting:
             return 0
-        if first_only or len(self._active) == self.size or not self.spread():
+        if first_only or len(self._active | {0}) == self.size or not self.spread():
             return None
-        return min(set(range(self.size)) - self._active)
+        return min(set(range(self.size)) - self._active - {0})
 
     def start(self, worker: int, fn: Callable[..., R], *args: object) -> Future:
         """Run ``fn(*args)`` on the reserved ``worker``; it is free again when ``fn`` returns."""
@@ -123,7 +133,9 @@ class InferencePool:
             if not self._idle_threads:
                 self._idle_threads = torch.get_num_threads()
             others = len(self._active - {worker})
-        release = self.release_threads if self.release_threads > 0 and self.busy() else 0
+        release = 0
+        if worker == 0 and self.release_threads > 0 and self.busy():
+            release = self.release_threads
         wanted = self.threads_for(worker, self._idle_threads, others, release)
         if torch.get_num_threads() != wanted:
             torch.set_num_threads(wanted)

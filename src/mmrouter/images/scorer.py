@@ -143,7 +143,7 @@ class ClipImageScorer:
         workers = images.decode_workers or min(4, cpu_count())
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
         self._in_pool = 0  # jobs submitted to the decode pool and not finished (loop thread)
-        self._reading = 0  # requests reading images, less those waiting on a URL (loop thread)
+        self._reading = 0  # requests reading images (a URL fetch counts too: rare, off by default)
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher.for_encoder(
             embedder.encode_images, name=f"image:{embedder.name}",
             max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
@@ -189,7 +189,7 @@ class ClipImageScorer:
         try:
             if ref.is_data_uri:
                 return await self._in_thread(self._prepare, ref.url)
-            data = await self._fetch(ref.url)
+            data = await fetch_image(ref.url, self.config.images)
             self.telemetry.fetches.labels("ok").inc()
             return await self._in_thread(self._prepare, data)
         except ImageError as exc:
@@ -199,13 +199,6 @@ class ClipImageScorer:
             if exc.reason != "disabled":
                 logger.info("image URL not used for routing: %s", exc)
             return None
-
-    async def _fetch(self, url: str) -> bytes:
-        self._reading -= 1  # waiting on the network leaves the CPU free
-        try:
-            return await fetch_image(url, self.config.images)
-        finally:
-            self._reading += 1
 
     def _prepare(self, source: str | bytes) -> _Read:
         """(Decode-pool thread) A data: URI's or fetched image's bytes → its content hash, then
