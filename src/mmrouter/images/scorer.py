@@ -142,7 +142,6 @@ class ClipImageScorer:
         self._metrics = metrics
         workers = images.decode_workers or min(4, cpu_count())
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
-        self._in_pool = 0  # jobs submitted to the decode pool and not finished (loop thread)
         self._reading = 0  # requests reading images (a URL fetch counts too: rare, off by default)
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher.for_encoder(
             embedder.encode_images, name=f"image:{embedder.name}",
@@ -153,14 +152,7 @@ class ClipImageScorer:
 
     def busy(self) -> bool:
         """Images being read or decoded, or waiting for the encoder (read from any thread)."""
-        return self._reading > 0 or self._in_pool > 0 or self.batcher.depth > 0
-
-    async def _in_thread(self, fn: Callable[..., T], *args: Any) -> T:
-        self._in_pool += 1
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
-        finally:
-            self._in_pool -= 1
+        return self._reading > 0 or self.batcher.depth > 0  # decode jobs run inside _reading
 
     async def scores(self, conversation: Conversation) -> np.ndarray | None:
         if not conversation.latest_images:
@@ -187,11 +179,12 @@ class ClipImageScorer:
     async def _read_one(self, ref: ImageRef) -> _Read | None:
         """One image part, read in one decode-pool job; None when it is not ours to read."""
         try:
-            if ref.is_data_uri:
-                return await self._in_thread(self._prepare, ref.url)
-            data = await fetch_image(ref.url, self.config.images)
-            self.telemetry.fetches.labels("ok").inc()
-            return await self._in_thread(self._prepare, data)
+            source: str | bytes = ref.url
+            if not ref.is_data_uri:
+                source = await fetch_image(ref.url, self.config.images)
+                self.telemetry.fetches.labels("ok").inc()
+            return await asyncio.get_running_loop().run_in_executor(self._pool, self._prepare,
+                                                                    source)
         except ImageError as exc:
             raise self._invalid(exc) from None
         except FetchRefused as exc:
