@@ -6,14 +6,18 @@ No timing assertions: these check that the benchmark measures and reports, not h
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from mmrouter.bench_load import LoadResult, percentile
 from mmrouter.bench_report import headline, overheads
+
+from test_images_support import tiny_clip, tiny_config  # noqa: F401 - tiny_clip is a fixture
 
 
 def test_percentile_known_values():
@@ -60,11 +64,12 @@ def test_headline_and_overheads_from_known_cells():
         "router": {"text": {"1": cell(9.0, 100)}, "one_image": {"1": cell(102.0, 10),
                                                                 "32": cell(600.0, 40)}},
     }
-    head = headline(results, {"image_forward_ms": 80.0}, {"after_warmup_kib": 1000,
-                                                          "after_bench_kib": 1100}, "cpu")
+    head = headline(results, {"image_forward_ms": 80.0, "clip_batch_speedup": 2.0},
+                    {"after_warmup_kib": 1000, "after_bench_kib": 1100}, "cpu")
     assert head["text_added_p50_ms"] == pytest.approx(8.0)
     assert head["image_added_ratio"] == pytest.approx(100.0 / 80.0)
     assert head["batching_gain"] == pytest.approx(4.0)
+    assert head["batching_gain_of_clip_speedup"] == pytest.approx(2.0)
     assert head["rss_growth_ratio"] == pytest.approx(1.1)
     assert head["targets_met"]["text_added_p50_ms"] is True
     over = overheads(results)
@@ -150,3 +155,46 @@ def _default_yaml_without_images() -> str:
     data = default_config_data()
     data.pop("image_encoder", None)
     return yaml.safe_dump(data)
+
+
+def test_raw_timing_reports_full_clip_batches_as_the_workers_run_them(tiny_clip,  # noqa: F811
+                                                                       minilm):
+    """The raw encoder timing on the router's own encoders (real MiniLM, a tiny real open_clip
+    tower): one image at a time, then full batches laid out as the inference workers run them
+    (two 1-thread forwards side by side on a 2-core CPU); clip_batch_speedup is batched
+    images/s over one-at-a-time images/s. Values are timings: only their relations are checked."""
+    from mmrouter.bench_encoders import CPU_BATCH, RawEncoders, clip_batch_speedup
+    from mmrouter.images.clip import ClipEncoder
+    from mmrouter.inference import InferencePool
+
+    config = tiny_config(*tiny_clip)
+    clip = ClipEncoder(config)
+    pixels = clip.preprocess(Image.fromarray(np.zeros((40, 40, 3), np.uint8)))
+    raw = RawEncoders("cpu", minilm, clip, pixels, "tiny", "checkpoint")
+    for workers, side_by_side in ((2, 2), (1, 1)):
+        pool = InferencePool()
+        try:
+            out = pool.run(_time_raw_with, raw, workers)
+        finally:
+            pool.close()
+        assert out["image_batch_size"] == CPU_BATCH
+        assert out["image_batch_side_by_side"] == side_by_side
+        assert out["image_batched_rps"] == pytest.approx(
+            side_by_side * CPU_BATCH * 1000.0 / out["image_batch_forward_ms"], rel=1e-3)
+        assert out["clip_batch_speedup"] == clip_batch_speedup(out["image_forward_ms"],
+                                                               out["image_batched_rps"])
+        assert out["text_forward_ms"] > 0 and out["image_forward_ms"] > 0
+
+
+def _time_raw_with(raw, workers: int) -> dict:
+    from mmrouter.bench_encoders import BatchLayout, _time_raw
+
+    keep = dataclasses.replace(raw)  # _time_raw closes what it is given
+    return _time_raw(keep, 2, None, BatchLayout(workers=workers, cpus=2, gpu_batch=4, repeats=2))
+
+
+def test_clip_batch_speedup_arithmetic():
+    from mmrouter.bench_encoders import clip_batch_speedup
+
+    assert clip_batch_speedup(50.0, 40.0) == 2.0  # 20 images/s alone, 40 in batches
+    assert clip_batch_speedup(None, 40.0) is None and clip_batch_speedup(50.0, 0.0) is None

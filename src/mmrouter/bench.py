@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import logging
 import os
-import statistics
+import platform
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -48,6 +49,7 @@ class BenchPlan:
     raw_encoders: bool = True
     encoder_repeats: int = 20
     rewrite_repeats: int = 5
+    batch_repeats: int = 3  # timed full CLIP batches (per side-by-side worker)
 
     @property
     def scenarios(self) -> list[str]:
@@ -70,7 +72,7 @@ def quick_plan() -> BenchPlan:
         "one_image": {1: (16, 3.0), 8: (24, 3.0), 32: (96, 5.0)},
         "four_images": {1: (3, 2.0)},
         "image_4mb": {1: (3, 2.0)},
-    }), warmup_per_scenario=2, encoder_repeats=5, rewrite_repeats=3)
+    }), warmup_per_scenario=2, encoder_repeats=5, rewrite_repeats=3, batch_repeats=2)
 
 
 def full_plan(scale: int = 1) -> BenchPlan:
@@ -81,7 +83,7 @@ def full_plan(scale: int = 1) -> BenchPlan:
         "one_image": {1: (40 * k, 20.0), 8: (120 * k, 20.0), 32: (256 * k, 30.0)},
         "four_images": {1: (20 * k, 20.0), 8: (48 * k, 20.0), 32: (96 * k, 30.0)},
         "image_4mb": {1: (16 * k, 20.0), 8: (40 * k, 20.0), 32: (64 * k, 30.0)},
-    }), warmup_per_scenario=16, encoder_repeats=30, rewrite_repeats=7)
+    }), warmup_per_scenario=16, encoder_repeats=30, rewrite_repeats=7, batch_repeats=5)
 
 
 def restrict(plan: BenchPlan, scenarios: list[str] | None,
@@ -90,8 +92,7 @@ def restrict(plan: BenchPlan, scenarios: list[str] | None,
                   and (not concurrency or c.concurrency in concurrency))
     if not cells:
         raise ValueError("no benchmark cell left after --scenarios/--concurrency")
-    return BenchPlan(plan.name, cells, plan.warmup_per_scenario, plan.raw_encoders,
-                     plan.encoder_repeats, plan.rewrite_repeats)
+    return dataclasses.replace(plan, cells=cells)
 
 
 @dataclass
@@ -158,7 +159,13 @@ async def measure_router(config_data: dict[str, Any], plan: BenchPlan, bodies: B
                          marker: str, threads: int | None) -> tuple[dict, dict, dict]:
     """(results, raw encoder times, router details). The raw encoders are timed first, alone
     on the machine (two processes warming fused graphs at once thrash a 2-core CPU)."""
-    raw = await asyncio.to_thread(time_raw_encoders, config_data, plan, threads)
+    from mmrouter.bench_encoders import time_raw_encoders
+    from mmrouter.config import parse_config
+
+    raw: dict[str, Any] = {}
+    if plan.raw_encoders:
+        raw = await asyncio.to_thread(time_raw_encoders, parse_config(config_data),
+                                      plan.encoder_repeats, plan.batch_repeats, threads)
     env = {"OMP_NUM_THREADS": str(threads), "MKL_NUM_THREADS": str(threads)} if threads else {}
     stack = LocalStack(config_data, env=env)
     try:
@@ -172,59 +179,6 @@ async def measure_router(config_data: dict[str, Any], plan: BenchPlan, bodies: B
         return results, raw, details
     finally:
         await asyncio.to_thread(stack.stop)
-
-
-def time_raw_encoders(config_data: dict[str, Any], plan: BenchPlan,
-                      threads: int | None) -> dict[str, Any]:
-    """Load and time the router's encoders on one worker thread, as the router's worker 0 runs
-    them (a second thread calling torch would start a second OpenMP team: see
-    :mod:`mmrouter.inference`)."""
-    from mmrouter.bench_encoders import load_raw_encoders
-    from mmrouter.config import parse_config
-    from mmrouter.inference import InferencePool
-
-    if not plan.raw_encoders:
-        return {}
-    inference = InferencePool()
-    try:
-        encoders = inference.run(load_raw_encoders, parse_config(config_data))
-        raw = inference.run(_time_raw, encoders, plan.encoder_repeats, threads)
-    finally:
-        inference.close()
-    logger.info("raw encoders: %s", raw)
-    return raw
-
-
-def _time_raw(encoders: Any, repeats: int, threads: int | None) -> dict[str, Any]:
-    """Median forward times; with no thread setting, the faster of torch's default and 1 thread.
-
-    On an oversubscribed CPU, two intra-op threads can stall on each other (seen here: a MiniLM
-    query at ~490 ms with 2 threads, ~13 ms with 1), so the raw baseline is the best of both:
-    the strict denominator for image_added_ratio.
-    """
-    import torch
-
-    previous = torch.get_num_threads()
-    settings = [threads] if threads else list(dict.fromkeys([previous, 1]))
-    try:
-        runs = {n: _time_raw_once(encoders, repeats, n, torch) for n in settings}
-    finally:
-        torch.set_num_threads(previous)
-        encoders.close()
-    best = {key: min(r[key] for r in runs.values()) for key in next(iter(runs.values()))}
-    return {**best, "by_threads": {str(n): r for n, r in runs.items()},
-            "image_architecture": encoders.architecture, "image_weights": encoders.weights,
-            "device": encoders.device,
-            "repeats": repeats, "torch_threads": settings}
-
-
-def _time_raw_once(encoders: Any, repeats: int, threads: int, torch: Any) -> dict[str, float]:
-    torch.set_num_threads(threads)
-    text, image = encoders.time_text_ms(repeats), encoders.time_image_ms(repeats)
-    return {"text_forward_ms": round(statistics.median(text), 3),
-            "text_forward_min_ms": round(min(text), 3),
-            "image_forward_ms": round(statistics.median(image), 3),
-            "image_forward_min_ms": round(min(image), 3)}
 
 
 async def run_bench(config_data: dict[str, Any], plan: BenchPlan,
@@ -256,7 +210,7 @@ async def run_bench(config_data: dict[str, Any], plan: BenchPlan,
               or _config_device(config.text_encoder.device))
     report = {
         "plan": plan.name, "cells": [asdict(c) for c in plan.cells], "device": device,
-        "machine": {"cpu_count": os.cpu_count(), "loadavg_before": load_before,
+        "machine": {**machine_info(), "loadavg_before": load_before,
                     "loadavg_after": os.getloadavg()},
         "results": results, "overheads": overheads(results), "raw_encoders": raw,
         "rewrite": rewrite, "rss": details.pop("rss", {}), "router": details,
@@ -266,6 +220,21 @@ async def run_bench(config_data: dict[str, Any], plan: BenchPlan,
     report["headline"]["image_path"] = details["image_encoder_status"]
     report["elapsed_s"] = round(time.perf_counter() - started, 1)
     return report
+
+
+def machine_info() -> dict[str, Any]:
+    """CPU count and model, and whether it computes bf16 natively: CPU figures depend on it."""
+    from mmrouter.encoders import cpu_has_native_bf16
+
+    model = None
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as lines:
+            model = next((line.split(":", 1)[1].strip() for line in lines
+                          if line.startswith("model name")), None)
+    except OSError:
+        pass
+    return {"cpu_count": os.cpu_count(), "cpu_model": model or platform.processor() or None,
+            "cpu_native_bf16": cpu_has_native_bf16()}
 
 
 def _routed_fraction(router: Mapping[str, Mapping[str, Any]]) -> float | None:
@@ -283,6 +252,8 @@ def _notes() -> dict[str, str]:
         "image_added_ratio": "(router one-image p50 - direct one-image p50) / raw one-image "
                              "encoder forward, at concurrency 1",
         "batching_gain": "router one-image throughput at concurrency 32 / at concurrency 1",
+        "clip_batch_speedup": "raw CLIP images/s in full batches, laid out as the router's "
+                              "workers run them under load, / images/s one at a time",
     }
 
 

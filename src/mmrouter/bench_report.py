@@ -81,6 +81,7 @@ def headline(results: Results, raw: Mapping[str, Any], rss: Mapping[str, Any],
         "image_added_ratio": _ratio(image_added, raw.get("image_forward_ms")),
         "batching_gain": _ratio(one_c32, _get(results, "router", "one_image", 1,
                                               "throughput_rps")),
+        "clip_batch_speedup": raw.get("clip_batch_speedup"),
         "one_image_c32_rps": one_c32,
         "one_image_c32_router_cpu_ms": _get(results, "router", "one_image", 32,
                                             "router_cpu_ms_per_request"),
@@ -89,6 +90,7 @@ def headline(results: Results, raw: Mapping[str, Any], rss: Mapping[str, Any],
         "rss_growth_ratio": _ratio(rss.get("after_bench_kib"), rss.get("after_warmup_kib")),
         "device": device,
     }
+    out["batching_gain_of_clip_speedup"] = _ratio(out["batching_gain"], out["clip_batch_speedup"])
     targets = GPU_TARGETS if device.startswith("cuda") else CPU_TARGETS
     out["targets_met"] = {k: _meets(out.get(k), op, bound) for k, (op, bound) in targets.items()}
     return out
@@ -111,8 +113,10 @@ def _fmt(value: Any, width: int = 9, digits: int = 1) -> str:
 def print_report(report: Mapping[str, Any]) -> None:
     """Human-readable tables on stdout (the one place the bench prints)."""
     results = report["results"]
+    machine = report["machine"]
     print(f"\nmmrouter bench ({report['plan']}) on {report['device']}: "
-          f"{report['machine']['cpu_count']} CPU(s); {report['notes']['images']}")
+          f"{machine['cpu_count']} CPU(s), {machine.get('cpu_model', '?')} (native bf16: "
+          f"{machine.get('cpu_native_bf16')}); {report['notes']['images']}")
     print(f"{'target':24}{'scenario':13}{'conc':>5}{'ok':>6}{'err':>5}{'p50 ms':>9}"
           f"{'p95 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu ms/req':>11}")
     for target in TARGETS:
@@ -142,6 +146,12 @@ def _print_extras(report: Mapping[str, Any]) -> None:
           f" ms ({raw.get('image_architecture')}, {raw.get('image_weights')} weights, "
           f"{raw.get('device')}; best of "
           f"torch threads {raw.get('torch_threads')})")
+    if raw.get("image_batched_rps"):
+        print(f"raw CLIP in full batches of {raw['image_batch_size']}: "
+              f"{raw['image_batch_side_by_side']} forward(s) side by side on "
+              f"{raw['image_batch_threads']} thread(s) each, {raw['image_batched_rps']} images/s"
+              f" = {raw['clip_batch_speedup']}x one image at a time (the most batching can give"
+              f" here; batching_gain reached {head.get('batching_gain_of_clip_speedup')} of it)")
     print(f"model rewrite on a {rw['body_bytes'] / 1e6:.1f} MB body: splice {rw['splice_ms']} ms, "
           f"json.loads+dumps {rw['json_reserialise_ms']} ms "
           f"(re-serialising is {rw['json_over_splice_ratio']}x slower)")
