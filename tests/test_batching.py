@@ -528,3 +528,111 @@ def test_worker_0_goes_to_a_waiting_bound_caller_before_others():
     finally:
         gate.set()
         inference.close()
+
+
+class GatedFakeTextEncoder:
+    """A FAKE text encoder: records every call; a call with a text starting "hold" waits for
+    the gate (a long forward keeping worker 0 busy)."""
+
+    name = "gated-fake"
+    dim = 8
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        import numpy as np
+
+        self.calls.append(list(texts))
+        if any(t.startswith("hold") for t in texts):
+            self.gate.wait(5)
+        return np.ones((len(texts), self.dim), dtype=np.float32) / np.sqrt(self.dim)
+
+
+class SlowFakeImageScorer:
+    """A FAKE image scorer that takes longer than the classification deadline."""
+
+    name = "slow-fake"
+
+    async def scores(self, conversation):
+        await asyncio.sleep(1.0)
+
+
+def test_a_classification_past_its_deadline_leaves_no_text_job_behind(default_config):
+    """The deadline cancels classify while it waits for the image scores: its text job,
+    still queued behind a busy worker, is cancelled with it and skipped, never encoded."""
+    from mmrouter.core import conversation_for
+    from mmrouter.metrics import Metrics
+    from mmrouter.runtime import build_core
+
+    def chat(text: str, image: bool = False) -> dict:
+        parts = [{"type": "text", "text": text}]
+        if image:
+            parts.append({"type": "image_url", "image_url": {"url": "data:image/png;base64,AA"}})
+        return {"model": "MoM", "messages": [{"role": "user", "content": parts}]}
+
+    config = default_config
+    encoder = GatedFakeTextEncoder()
+    core = build_core(config.replace(routing=_no_head(config.routing)), Metrics(),
+                      text_encoder=encoder, image_scorer=SlowFakeImageScorer())
+
+    async def main():
+        holding = asyncio.ensure_future(core.classify(conversation_for(chat("hold on"),
+                                                                       config.routing)))
+        await asyncio.sleep(0.05)  # worker 0 is in the held forward
+        late = conversation_for(chat("late request", image=True), config.routing)
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(core.classify(late), 0.1)
+        encoder.gate.set()
+        await holding
+        await asyncio.sleep(0.1)  # the batcher would have run the late job by now
+
+    try:
+        asyncio.run(main())
+    finally:
+        encoder.gate.set()
+        core.close()
+    assert [call for call in encoder.calls if "late request" in call] == []
+    assert ["hold on"] in encoder.calls
+
+
+def _no_head(routing):
+    import dataclasses
+
+    return dataclasses.replace(routing, head=None)
+
+
+@pytest.mark.parametrize("hook", ["busy", "spread"])
+def test_a_failing_load_hook_neither_loses_a_batch_nor_a_worker(hook, caplog):
+    """The pool's busy()/spread() hooks are heuristics: one that raises is logged and read as
+    False; the batch still runs and answers, and the worker is free again."""
+    from mmrouter.inference import InferencePool
+
+    def broken() -> bool:
+        raise ValueError(f"{hook}() failed")
+
+    inference = InferencePool(workers=2, release_threads=1)
+    setattr(inference, hook, broken)
+    batcher = MicroBatcher(lambda items: [i * 2 for i in items], name="t", max_wait_s=0.0,
+                           inference=inference)
+    batcher.start()
+    gate = threading.Event()
+    try:
+        held = _holding(inference, gate)  # worker 0 busy: the batch must ask spread()
+        queued = asyncio.run(asyncio.wait_for(_submit_later(batcher, gate), 5))
+        held.result(5)
+        direct = asyncio.run(asyncio.wait_for(batcher.submit(5), 5))  # worker 0 asks busy()
+    finally:
+        gate.set()
+        batcher.stop()
+        inference.close()
+    assert (queued, direct) == (2, 10)
+    assert f"the {hook}() hook failed" in caplog.text
+
+
+async def _submit_later(batcher, gate):
+    task = asyncio.ensure_future(batcher.submit(1))
+    await asyncio.sleep(0.05)
+    gate.set()  # a spread() read as False keeps the batch waiting for worker 0
+    return await task

@@ -154,6 +154,10 @@ class MicroBatcher(Generic[T, R]):
             worker = self._inference.acquire(self._first_worker_only)  # wait for one…
             if not stop:
                 stop = self._fill(batch, 0.0)  # …and take what queued meanwhile
+            batch = [job for job in batch if not job.future.done()]  # gave up while we waited
+            if not batch:
+                self._inference.release(worker)
+                return stop
         self._execute(batch, worker)
         return stop
 

@@ -151,10 +151,10 @@ class RouterCore:
         text_task = asyncio.ensure_future(self.text_batcher.submit_many(texts))
         try:
             image_scores, ignored = await self._image_scores(conversation)
-        except Exception:
-            await asyncio.wait([text_task])  # let the batcher finish its job before we leave
+            vectors = await text_task
+        except BaseException:  # an invalid image, an encoder error, or the deadline (cancelled)
+            _discard(text_task)
             raise
-        vectors = await text_task
         context = vectors[1] if len(vectors) > 1 else None
         result = self.classifier.classify(conversation, vectors[0], context, image_scores,
                                           images_ignored=ignored)
@@ -185,6 +185,15 @@ class RouterCore:
 
     def _known_names(self) -> list[str]:
         return [*self.config.routing.aliases, *(m.name for m in self.config.models)]
+
+
+def _discard(task: asyncio.Future) -> None:
+    """Give up a task nobody will read: cancelled if still running (its queued encoder jobs
+    are then skipped by the batcher), its exception marked retrieved if it failed."""
+    if not task.done():
+        task.cancel()
+    elif not task.cancelled():
+        task.exception()
 
 
 def encode_batch(encoder_encode, texts: Sequence[str]) -> list[np.ndarray]:

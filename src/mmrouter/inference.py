@@ -93,7 +93,7 @@ class InferencePool:
         bound_waiting = self._first_waiting > 0 and not first_only
         if 0 not in self._active and not bound_waiting:
             return 0
-        if first_only or len(self._active | {0}) == self.size or not self.spread():
+        if first_only or len(self._active | {0}) == self.size or not _ask(self.spread, "spread"):
             return None
         return min(set(range(self.size)) - self._active - {0})
 
@@ -102,7 +102,7 @@ class InferencePool:
         try:
             return self._workers[worker].submit(self._call, worker, fn, *args)
         except BaseException:
-            self._release(worker)
+            self.release(worker)
             raise
 
     def run_on_each(self, fn: Callable[..., object], *args: object) -> None:
@@ -118,9 +118,10 @@ class InferencePool:
             self._set_threads(worker)
             return fn(*args)
         finally:
-            self._release(worker)
+            self.release(worker)
 
-    def _release(self, worker: int) -> None:
+    def release(self, worker: int) -> None:
+        """Free a reserved ``worker`` that was not given a job (``start`` frees its own)."""
         with self._changed:
             self._active.discard(worker)
             self._changed.notify_all()
@@ -134,7 +135,7 @@ class InferencePool:
                 self._idle_threads = torch.get_num_threads()
             others = len(self._active - {worker})
         release = 0
-        if worker == 0 and self.release_threads > 0 and self.busy():
+        if worker == 0 and self.release_threads > 0 and _ask(self.busy, "busy"):
             release = self.release_threads
         wanted = self.threads_for(worker, self._idle_threads, others, release)
         if torch.get_num_threads() != wanted:
@@ -148,6 +149,16 @@ class InferencePool:
     def close(self) -> None:
         for worker in self._workers:
             worker.shutdown(wait=True)
+
+
+def _ask(hook: Callable[[], bool], name: str) -> bool:
+    """An injected hook's answer; one that raises counts as False (logged), so a broken hook
+    can never kill the batcher thread or leave a reserved worker without its job."""
+    try:
+        return bool(hook())
+    except Exception:  # noqa: BLE001 - a heuristic, never worth a lost job
+        logger.exception("inference pool: the %s() hook failed; taken as False", name)
+        return False
 
 
 def _on_one_thread(fn: Callable[..., object], *args: object) -> None:
