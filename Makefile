@@ -7,7 +7,7 @@ PROTOS := $(shell find proto -name '*.proto')
 GEN_STAMP := src/mmrouter/_pb/.generated
 CONFIG ?=
 
-.PHONY: install proto run test test-fast bench eval fit envoy-config lint clean
+.PHONY: install proto run test test-fast bench gpu-bundle eval fit envoy-config lint clean
 
 install: $(STAMP) $(GEN_STAMP)
 
@@ -36,6 +36,11 @@ test-fast: install
 bench: install
 	$(VENV)/bin/mmrouter bench --quick
 
+# Wheels and the MiniLM skeleton for `mmrouter bench` on a GPU host without registry access:
+# carry .whl, .gpu and src/mmrouter/_pb there and run deploy/gpu-bench/run.sh (see README).
+gpu-bundle: install
+	bash deploy/gpu-bench/bundle.sh
+
 eval: install
 	$(VENV)/bin/mmrouter eval --data data/devset/heldout.jsonl
 
@@ -46,4 +51,4 @@ envoy-config: install
 	$(VENV)/bin/mmrouter envoy-config > envoy.yaml
 
 clean:
-	rm -rf $(VENV) src/mmrouter/_pb src/*.egg-info .pytest_cache
+	rm -rf $(VENV) src/mmrouter/_pb src/*.egg-info .pytest_cache .whl .gpu

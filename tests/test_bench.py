@@ -140,7 +140,10 @@ def test_bench_json_report_has_the_required_keys(tmp_path, capsys):
         assert set(report["results"][target]["text"]) == {"1", "2"}
         assert report["results"][target]["text"]["1"]["ok"] == 5
     # The router's own CPU per request is measured (from /proc) for its cells only.
-    assert report["results"]["router"]["text"]["1"]["router_cpu_ms_per_request"] > 0
+    router_cell = report["results"]["router"]["text"]["1"]
+    assert router_cell["router_cpu_ms_per_request"] > 0
+    # Its event-loop thread's share too: part of the process's, never more.
+    assert 0 < router_cell["router_loop_ms_per_request"] <= router_cell["router_cpu_ms_per_request"]
     assert "router_cpu_ms_per_request" not in report["results"]["direct"]["text"]["1"]
     assert report["router"]["routed_fraction"] == 1.0
     assert report["rewrite"]["json_over_splice_ratio"] > 0
@@ -198,3 +201,14 @@ def test_clip_batch_speedup_arithmetic():
 
     assert clip_batch_speedup(50.0, 40.0) == 2.0  # 20 images/s alone, 40 in batches
     assert clip_batch_speedup(None, 40.0) is None and clip_batch_speedup(50.0, 0.0) is None
+
+
+@pytest.mark.parametrize("script", ["bundle.sh", "run.sh"])
+def test_gpu_bench_scripts_parse(script):
+    """The GPU-host scripts (run there, not here) are at least valid bash."""
+    import subprocess
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "deploy" / "gpu-bench" / script
+    result = subprocess.run(["bash", "-n", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -131,13 +131,14 @@ async def drive(base_url: str, plan: BenchPlan, bodies: Bodies, marker: str,
         for c in plan.cells:
             spec = LoadSpec(concurrency=c.concurrency, max_requests=c.max_requests,
                             max_duration_s=c.max_duration_s, marker_header=marker)
-            cpu_before = probe.cpu_s() if probe is not None else None
+            before = probe.cpu_s() if probe is not None else (None, None)
             result = await run_load(session, url, bodies.cells[c.scenario, c.concurrency], spec)
             summary = result.summary()
-            cpu_after = probe.cpu_s() if probe is not None else None
-            if cpu_before is not None and cpu_after is not None and summary["requests"]:
-                summary["router_cpu_ms_per_request"] = round(
-                    1000.0 * (cpu_after - cpu_before) / summary["requests"], 2)
+            after = probe.cpu_s() if probe is not None else (None, None)
+            for key, start, end in zip(("router_cpu_ms_per_request", "router_loop_ms_per_request"),
+                                       before, after):
+                if start is not None and end is not None and summary["requests"]:
+                    summary[key] = round(1000.0 * (end - start) / summary["requests"], 2)
             out.setdefault(c.scenario, {})[str(c.concurrency)] = summary
             logger.info("%s c=%d: %s", c.scenario, c.concurrency, summary)
     return out

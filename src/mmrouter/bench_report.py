@@ -85,6 +85,8 @@ def headline(results: Results, raw: Mapping[str, Any], rss: Mapping[str, Any],
         "one_image_c32_rps": one_c32,
         "one_image_c32_router_cpu_ms": _get(results, "router", "one_image", 32,
                                             "router_cpu_ms_per_request"),
+        "one_image_c32_router_loop_ms": _get(results, "router", "one_image", 32,
+                                             "router_loop_ms_per_request"),
         "raw_text_encoder_ms": raw.get("text_forward_ms"),
         "raw_image_encoder_ms": raw.get("image_forward_ms"),
         "rss_growth_ratio": _ratio(rss.get("after_bench_kib"), rss.get("after_warmup_kib")),
@@ -118,14 +120,15 @@ def print_report(report: Mapping[str, Any]) -> None:
           f"{machine['cpu_count']} CPU(s), {machine.get('cpu_model', '?')} (native bf16: "
           f"{machine.get('cpu_native_bf16')}); {report['notes']['images']}")
     print(f"{'target':24}{'scenario':13}{'conc':>5}{'ok':>6}{'err':>5}{'p50 ms':>9}"
-          f"{'p95 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu ms/req':>11}")
+          f"{'p95 ms':>9}{'p99 ms':>9}{'req/s':>9}{'cpu ms/req':>11}{'loop ms/req':>12}")
     for target in TARGETS:
         for scenario, by_conc in results.get(target, {}).items():
             for conc, s in by_conc.items():
                 print(f"{TARGET_LABELS[target]:24}{scenario:13}{conc:>5}{s['ok']:>6}"
                       f"{s['errors']:>5}{_fmt(s['p50_ms'])}{_fmt(s['p95_ms'])}"
                       f"{_fmt(s['p99_ms'])}{_fmt(s['throughput_rps'])}"
-                      f"{_fmt(s.get('router_cpu_ms_per_request'), 11)}")
+                      f"{_fmt(s.get('router_cpu_ms_per_request'), 11)}"
+                      f"{_fmt(s.get('router_loop_ms_per_request'), 12, 2)}")
     print(f"\n{'overhead of mmrouter':20}{'conc':>5}{'+p50 vs direct':>16}{'p50 x direct':>14}"
           f"{'p50 x no-op':>13}{'rps x direct':>14}{'no-op +p50':>12}")
     for scenario, by_conc in report["overheads"].items():

@@ -87,7 +87,7 @@ class ImageInputConfig:
     fetch_urls: bool = False
     url_allowlist: tuple[str, ...] = ()
     url_timeout_s: float = 3.0
-    decode_workers: int = 0  # threads decoding images; 0: min(4, CPUs)
+    decode_workers: int = 0  # threads decoding images; 0: one per CPU
     max_images: int = 32  # per request; more → images.on_invalid
 
 

@@ -140,7 +140,7 @@ class ClipImageScorer:
         self.cache = LRUCache(enc.cache_size)
         self.telemetry = ImageMetrics.for_registry(metrics)
         self._metrics = metrics
-        workers = images.decode_workers or min(4, cpu_count())
+        workers = images.decode_workers or cpu_count()  # decoding must keep a GPU fed
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="image-decode")
         self._reading = 0  # requests reading images (a URL fetch counts too: rare, off by default)
         self.batcher: MicroBatcher[np.ndarray, np.ndarray] = MicroBatcher.for_encoder(

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# `mmrouter bench` on a GPU host with no package registry (see bundle.sh, run first elsewhere).
+# From the repo root, with .whl, .gpu and src/mmrouter/_pb carried there:
+#   bash deploy/gpu-bench/run.sh OUTDIR [PLAN ...]
+# PLAN: quick | headline (text + one image at 1, 8, 32, full request counts) | full; default:
+# quick then headline. Each plan writes OUTDIR/bench-PLAN.{txt,json,png,log}; the last line of
+# each .txt is the bench's JSON headline. The text encoder is MiniLM's architecture with random
+# weights (its real weights do not fit a carry; timings do not depend on them) and CLIP is a
+# random ViT-B-32, so routing decisions there mean nothing: accuracy is measured by `make eval`.
+# PYTHON (default python3) runs everything; SKIP_WHEELS=1 uses that Python's packages as they are.
+# OUTDIR also receives the random-weight MiniLM copy (~90 MB): keep it out of what comes back.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+out=${1:?usage: run.sh OUTDIR [PLAN ...]}; shift
+plans=("$@"); [ ${#plans[@]} -gt 0 ] || plans=(quick headline)
+mkdir -p "$out"
+PY=${PYTHON:-python3}
+export PYTHONPATH=src PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+if [ -z "${SKIP_WHEELS:-}" ]; then
+  site=/tmp/mmrouter-site
+  "$PY" -m pip install -q --no-index --no-deps --no-compile --no-cache-dir --upgrade \
+    --target "$site" .whl/*.whl || exit 1
+  export PYTHONPATH="$site:src"
+fi
+{ nvidia-smi || true; "$PY" -c 'import torch; print("torch", torch.__version__, "cuda", torch.cuda.is_available())'; nproc; } > "$out/machine.txt" 2>&1
+config=$("$PY" - "$out" <<'PY'
+"""A copy of the carried MiniLM folder with random weights, and a bench config that uses it."""
+import shutil
+import sys
+from pathlib import Path
+
+import torch
+import yaml
+from transformers import AutoConfig, AutoModel
+
+from mmrouter.stack import default_config_data
+
+# Named as the model it is (the architecture of all-MiniLM-L6-v2) so that the shipped routing head,
+# fitted on that model's embeddings, still runs: its answers are meaningless, its cost is real.
+folder = Path(sys.argv[1]).resolve() / "random-weights" / "all-MiniLM-L6-v2"
+if not any(folder.glob("*.safetensors")):
+    shutil.copytree(".gpu/minilm", folder, dirs_exist_ok=True)
+    torch.manual_seed(0)
+    AutoModel.from_config(AutoConfig.from_pretrained(folder)).save_pretrained(folder)
+data = default_config_data()
+data["text_encoder"]["model"] = str(folder)
+path = Path(sys.argv[1]) / "gpu-bench.yaml"
+path.write_text(yaml.safe_dump(data))
+print(path)
+PY
+) || exit 1
+status=0
+for plan in "${plans[@]}"; do
+  case $plan in
+    quick) args=(--quick) ;;
+    headline) args=(--scenarios text,one_image) ;;
+    full) args=() ;;
+    *) echo "unknown plan $plan" >&2; exit 2 ;;
+  esac
+  timeout "${PLAN_TIMEOUT_S:-300}" "$PY" -m mmrouter bench --config "$config" --json "${args[@]}" \
+    --report "$out/bench-$plan.json" --chart "$out/bench-$plan.png" \
+    > "$out/bench-$plan.txt" 2> "$out/bench-$plan.log" || status=$?
+  tail -n 1 "$out/bench-$plan.txt"
+done
+exit $status
