@@ -172,7 +172,7 @@ async def measure_router(config_data: dict[str, Any], plan: BenchPlan, bodies: B
     try:
         await asyncio.to_thread(stack.start)
         logger.info("router up at %s", stack.base_url)
-        probe = RouterProbe(stack.router_pid)
+        probe = RouterProbe(stack.router_pids)
         results = await drive(stack.base_url, plan, bodies, marker, probe)
         probe.after_bench()
         details = await asyncio.to_thread(router_details, stack.api_url, probe)

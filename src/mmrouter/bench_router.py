@@ -13,7 +13,7 @@ import os
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 logger = logging.getLogger(__name__)
 
@@ -82,21 +82,34 @@ def read_cpu_s(pid: int, thread: int | None = None) -> float | None:
 
 @dataclass
 class RouterProbe:
-    pid: int | None
+    """CPU and RSS of the processes serving ext_proc (summed when there are several)."""
+
+    pids: list[int]
     rss: dict[str, int | None] = field(default_factory=dict)
 
     def cpu_s(self) -> tuple[float | None, float | None]:
-        """CPU seconds of the router process, and of its main thread alone (the event loop:
-        gRPC streams, parsing, mutations), which one process cannot spread over cores."""
-        if not self.pid:
-            return None, None
-        return read_cpu_s(self.pid), read_cpu_s(self.pid, thread=self.pid)
+        """CPU seconds of the router processes, and of their main threads alone (the event
+        loops: gRPC streams, parsing, mutations), which one process cannot spread over cores."""
+        return (_total(read_cpu_s(pid) for pid in self.pids),
+                _total(read_cpu_s(pid, thread=pid) for pid in self.pids))
 
     def after_warmup(self) -> None:
-        self.rss["after_warmup_kib"] = read_rss_kib(self.pid) if self.pid else None
+        self.rss["after_warmup_kib"] = self._rss()
 
     def after_bench(self) -> None:
-        self.rss["after_bench_kib"] = read_rss_kib(self.pid) if self.pid else None
+        self.rss["after_bench_kib"] = self._rss()
+
+    def _rss(self) -> int | None:
+        total = _total(read_rss_kib(pid) for pid in self.pids)
+        return None if total is None else int(total)
+
+
+def _total(values: Iterable[float | int | None]) -> float | None:
+    """The sum, or None when nothing (or any part) could be read."""
+    values = list(values)
+    if not values or any(v is None for v in values):
+        return None
+    return sum(values)  # type: ignore[arg-type]
 
 
 def _get(url: str) -> bytes:
@@ -119,7 +132,7 @@ def router_details(api_url: str, probe: RouterProbe) -> dict[str, Any]:
                                                   for k, v in stats.items()},
             "image_cache": counter_by_label(exposition, "mmrouter_image_embedding_cache",
                                             "result"),
-            "rss": dict(probe.rss), "pid": probe.pid}
+            "rss": dict(probe.rss), "pids": probe.pids}
 
 
 def counter_by_label(exposition: str, family_name: str, label: str) -> dict[str, float]:

@@ -19,8 +19,11 @@ logger = logging.getLogger("mmrouter")
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    process = getattr(args, "process_index", None)
     logging.basicConfig(level=getattr(logging, args.log_level.upper()),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+                        format="%(asctime)s %(levelname)s " + (f"[process {process}] " if
+                                                              process is not None else "")
+                        + "%(name)s: %(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights come from packages or local paths only
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     # Before torch loads libgomp: OpenMP threads spin ~10k rounds, not libgomp's default 300k,
@@ -53,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--grpc-port", type=int)
     p.add_argument("--http-port", type=int)
     p.add_argument("--ports-file", help="write the bound ports here as JSON once ready")
+    p.add_argument("--torch-threads", type=int, help="override server.torch_threads")
+    p.add_argument("--decode-workers", type=int, help="override images.decode_workers")
+    p.add_argument("--process-index", type=int,
+                   help="(set by the supervisor) serve as process N of server.processes")
     p = command("run", _run, "Run Envoy + mmrouter + demo backends in the foreground.")
     p.add_argument("--listener-port", type=int, default=8801)
     p.add_argument("--admin-port", type=int, default=9901)
@@ -77,15 +84,36 @@ def _config(args: argparse.Namespace) -> Config:
 def _serve(args: argparse.Namespace) -> int:
     from mmrouter.server import Server
 
-    config = _config(args)
-    server_cfg = config.server
-    if args.grpc_port is not None:
-        server_cfg = _replace(server_cfg, grpc_port=args.grpc_port)
-    if args.http_port is not None:
-        server_cfg = _replace(server_cfg, http_port=args.http_port)
-    server = Server(config.replace(server=server_cfg), ports_file=args.ports_file)
+    config = _serve_config(args)
+    if config.server.processes > 1 and args.process_index is None:
+        return _supervise(args, config)
+    if args.process_index is not None:
+        config = config.replace(server=_replace(config.server, processes=1))
+    server = Server(config, ports_file=args.ports_file)
     asyncio.run(_until_signal(server.serve(), server.request_stop))
     return 0
+
+
+def _serve_config(args: argparse.Namespace) -> Config:
+    """The config with the command line's overrides."""
+    config = _config(args)
+    server = config.server
+    for name in ("grpc_port", "http_port", "torch_threads"):
+        if getattr(args, name) is not None:
+            server = _replace(server, **{name: getattr(args, name)})
+    images = config.images
+    if args.decode_workers is not None:
+        images = _replace(images, decode_workers=args.decode_workers)
+    return config.replace(server=server, images=images)
+
+
+def _supervise(args: argparse.Namespace, config: Config) -> int:
+    from mmrouter.inference import cpu_count
+    from mmrouter.supervisor import Supervisor, process_specs
+
+    specs = process_specs(config.server, config.images.decode_workers, cpu_count())
+    return Supervisor(specs, args.config, args.log_level, args.ports_file,
+                      config.server.shutdown_grace_s).run()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -124,7 +152,8 @@ def _envoy_config(args: argparse.Namespace) -> int:
     config = _config(args)
     ports = EnvoyPorts(listener_port=args.listener_port, admin_port=args.admin_port,
                        ext_proc_host=config.server.grpc_host,
-                       ext_proc_port=args.ext_proc_port or config.server.grpc_port)
+                       ext_proc_port=args.ext_proc_port or config.server.grpc_port,
+                       ext_proc_processes=config.server.processes)
     sys.stdout.write(render_envoy_config(config, ports))
     return 0
 

@@ -53,6 +53,9 @@ def _validate_routing(config: Config) -> None:
         raise ConfigError("routing.context_messages: must be >= 0")
 
 
+MAX_PROCESSES = 64
+
+
 def _validate_encoders(config: Config) -> None:
     text, enc = config.text_encoder, config.image_encoder
     _choice(text.precision, PRECISION_CHOICES, "text_encoder.precision")
@@ -62,6 +65,13 @@ def _validate_encoders(config: Config) -> None:
     if min(server.torch_threads, server.busy_release_threads, server.inference_workers) < 0:
         raise ConfigError("server.torch_threads, busy_release_threads and inference_workers: "
                           "must be >= 0")
+    if not 1 <= server.processes <= MAX_PROCESSES:
+        raise ConfigError(f"server.processes: must be between 1 and {MAX_PROCESSES}")
+    for name in ("grpc_port", "http_port"):
+        base = getattr(server, name)
+        if base and base + server.processes - 1 > 65535:
+            raise ConfigError(f"server.{name}: {server.processes} processes need ports {base}.."
+                              f"{base + server.processes - 1}, past 65535")
     _choice(enc.precision, PRECISION_CHOICES, "image_encoder.precision")
     _choice(enc.pooling, {"mean", "max"}, "image_encoder.pooling")
     if not 0.0 <= enc.influence <= 1.0:

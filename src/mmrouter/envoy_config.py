@@ -27,6 +27,8 @@ class EnvoyPorts:
     admin_port: int = 9901
     ext_proc_host: str = "127.0.0.1"
     ext_proc_port: int = 50051
+    ext_proc_processes: int = 1  # router processes on ext_proc_port, ext_proc_port + 1, …
+    ext_proc_ports: tuple[int, ...] = ()  # explicit ports (ephemeral ones), else the above
     endpoints: Mapping[str, str] = field(default_factory=dict)  # cluster -> host:port override
 
 
@@ -130,8 +132,17 @@ def _ext_proc_filter(limits: EnvoyLimits) -> dict[str, Any]:
     }}
 
 
+def ext_proc_ports(ports: EnvoyPorts) -> tuple[int, ...]:
+    """The router processes' gRPC ports: explicit, or consecutive from ``ext_proc_port``."""
+    if ports.ext_proc_ports:
+        return tuple(ports.ext_proc_ports)
+    return tuple(ports.ext_proc_port + i for i in range(max(1, ports.ext_proc_processes)))
+
+
 def _ext_proc_cluster(ports: EnvoyPorts) -> dict[str, Any]:
-    cluster = _cluster("mmrouter_ext_proc", ports.ext_proc_host, ports.ext_proc_port)
+    """One endpoint per router process; Envoy's default round robin picks one per request
+    (each ext_proc stream is one request)."""
+    cluster = _cluster("mmrouter_ext_proc", ports.ext_proc_host, *ext_proc_ports(ports))
     cluster["typed_extension_protocol_options"] = {
         "envoy.extensions.upstreams.http.v3.HttpProtocolOptions": {
             "@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
@@ -155,13 +166,13 @@ def _backend_clusters(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) ->
     return clusters
 
 
-def _cluster(name: str, host: str, port: int) -> dict[str, Any]:
+def _cluster(name: str, host: str, *ports: int) -> dict[str, Any]:
     return {
         "name": name,
         "type": "STATIC" if _is_ip(host) else "STRICT_DNS",
         "connect_timeout": "1s",
         "load_assignment": {"cluster_name": name, "endpoints": [{"lb_endpoints": [
-            {"endpoint": {"address": _address(host, port)}}]}]},
+            {"endpoint": {"address": _address(host, port)}} for port in ports]}]},
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import signal
 import tempfile
@@ -17,6 +18,10 @@ logger = logging.getLogger(__name__)
 
 
 async def run_stack(config: Config, listener_port: int = 8801, admin_port: int = 9901) -> None:
+    if config.server.processes > 1:
+        logger.warning("mmrouter run starts one router process; server.processes (%d) applies "
+                       "to mmrouter serve", config.server.processes)
+        config = config.replace(server=dataclasses.replace(config.server, processes=1))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

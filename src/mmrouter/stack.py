@@ -45,7 +45,7 @@ class LocalStack:
     processor: str = "mmrouter"  # what serves ext_proc: "mmrouter", or "noop" (bench baseline)
     env: dict[str, str] = field(default_factory=dict)
     backend_ports: dict[str, int] = field(default_factory=dict)
-    router_ports: dict[str, int] = field(default_factory=dict)
+    router_ports: dict[str, Any] = field(default_factory=dict)
     envoy: EnvoyProcess | None = None
     _procs: list[subprocess.Popen] = field(default_factory=list)
 
@@ -64,10 +64,22 @@ class LocalStack:
 
     @property
     def router_pid(self) -> int | None:
-        """pid of the ext_proc process (mmrouter or the no-op processor), if one runs."""
+        """pid of the ext_proc process (mmrouter or the no-op processor; with
+        server.processes > 1, their supervisor), if one runs."""
         if not self.with_router or len(self._procs) < 2:
             return None
         return self._procs[1].pid
+
+    @property
+    def router_pids(self) -> list[int]:
+        """The processes that serve ext_proc (the supervisor's processes, when it has some)."""
+        pid = self.router_pid
+        return list(self.router_ports.get("pids") or ([pid] if pid is not None else []))
+
+    @property
+    def api_urls(self) -> list[str]:
+        ports = self.router_ports.get("http_ports") or [self.router_ports["http_port"]]
+        return [f"http://127.0.0.1:{port}" for port in ports]
 
     def backend_url(self, cluster: str) -> str:
         return f"http://127.0.0.1:{self.backend_ports[cluster]}"
@@ -86,7 +98,9 @@ class LocalStack:
             self.router_ports = self._spawn("serve", [], timeout)
         grpc_port = self.router_ports.get("grpc_port") or _unused_port()
         ports = EnvoyPorts(listener_host="127.0.0.1", listener_port=0, admin_port=0,
-                           ext_proc_port=grpc_port, endpoints={
+                           ext_proc_port=grpc_port,
+                           ext_proc_ports=tuple(self.router_ports.get("grpc_ports", ())),
+                           endpoints={
                                c: f"127.0.0.1:{p}" for c, p in self.backend_ports.items()})
         envoy_yaml = render_envoy_config(config, ports, EnvoyLimits(ext_proc_enabled=self.ext_proc))
         self.envoy = EnvoyProcess(envoy_yaml, self.workdir / "envoy").start()

@@ -1,0 +1,159 @@
+"""server.processes > 1: the supervisor, its processes' ports, and Envoy spreading requests.
+
+End to end with real processes (two routers, each with the real MiniLM), a real Envoy and the
+demo backends; CLIP is off to keep two model loads within the 2-core test machine's budget.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from mmrouter.config import ConfigError, ServerConfig, load_config
+from mmrouter.envoy_config import EnvoyPorts, envoy_bootstrap, render_envoy_config
+from mmrouter.envoy_proc import validate_envoy_config
+from mmrouter.stack import LocalStack, default_config_data
+from mmrouter.supervisor import process_argv, process_specs
+
+from conftest import chat, http
+
+
+def test_process_specs_split_ports_and_cpu_threads():
+    specs = process_specs(ServerConfig(grpc_port=50051, http_port=8080, processes=3), 0, 16)
+    assert [(s.grpc_port, s.http_port) for s in specs] == [(50051, 8080), (50052, 8081),
+                                                           (50053, 8082)]
+    assert {(s.torch_threads, s.decode_workers) for s in specs} == {(5, 5)}
+    ephemeral = process_specs(ServerConfig(grpc_port=0, http_port=0, processes=2,
+                                           torch_threads=3), 7, 2)
+    assert [(s.grpc_port, s.http_port, s.torch_threads, s.decode_workers) for s in ephemeral] \
+        == [(0, 0, 3, 7), (0, 0, 3, 7)]  # 0 stays ephemeral; explicit settings are kept
+    argv = process_argv(specs[1], "/etc/mmrouter.yaml", "info", Path("/tmp/p1.json"))
+    assert argv[argv.index("--process-index") + 1] == "1"
+    assert argv[argv.index("--grpc-port") + 1] == "50052"
+    assert argv[argv.index("--config") + 1] == "/etc/mmrouter.yaml"
+
+
+def test_processes_are_validated(default_config):
+    import dataclasses
+
+    from mmrouter.config_checks import validate
+
+    for bad in (0, 65):
+        with pytest.raises(ConfigError, match="server.processes"):
+            validate(default_config.replace(server=dataclasses.replace(default_config.server,
+                                                                       processes=bad)))
+    with pytest.raises(ConfigError, match="past 65535"):
+        validate(default_config.replace(server=dataclasses.replace(
+            default_config.server, grpc_port=65535, processes=2)))
+
+
+@pytest.mark.e2e
+def test_envoy_lists_every_process_and_validates(tmp_path):
+    config = load_config()
+    bootstrap = envoy_bootstrap(config, EnvoyPorts(ext_proc_port=50051, ext_proc_processes=3),
+                                _limits())
+    cluster = next(c for c in bootstrap["static_resources"]["clusters"]
+                   if c["name"] == "mmrouter_ext_proc")
+    endpoints = cluster["load_assignment"]["endpoints"][0]["lb_endpoints"]
+    assert [e["endpoint"]["address"]["socket_address"]["port_value"] for e in endpoints] == \
+        [50051, 50052, 50053]
+    path = tmp_path / "envoy.yaml"
+    path.write_text(render_envoy_config(config, EnvoyPorts(ext_proc_ports=(40001, 40007))))
+    result = validate_envoy_config(path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _limits():
+    from mmrouter.envoy_config import EnvoyLimits
+
+    return EnvoyLimits()
+
+
+def _two_process_data() -> dict:
+    data = default_config_data()
+    data["image_encoder"] = {**data.get("image_encoder", {}), "enabled": False}
+    data["server"] = {**data.get("server", {}), "processes": 2}
+    return data
+
+
+def _requests_served(api_url: str) -> float:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    total = 0.0
+    for family in text_string_to_metric_families(http("GET", api_url + "/metrics").body.decode()):
+        if family.name == "mmrouter_requests":
+            total += sum(s.value for s in family.samples if s.name.endswith("_total"))
+    return total
+
+
+@pytest.mark.e2e
+def test_two_processes_share_the_requests_and_stop_together():
+    stack = LocalStack(_two_process_data()).start(timeout=240)
+    try:
+        pids, urls = stack.router_pids, stack.api_urls
+        assert len(pids) == 2 and len(set(urls)) == 2 and stack.router_pid not in pids
+        for url in urls:
+            ready = http("GET", url + "/ready")
+            assert ready.status == 200, ready.body
+        for i in range(12):
+            text = "Generate an image of a cat" if i % 2 else "hello there, how are you?"
+            r = chat(stack.base_url, {"model": "MoM",
+                                      "messages": [{"role": "user", "content": text}]})
+            assert r.status == 200, r.body
+            assert r.headers["x-mmrouter-route"] in ("image_generation", "chit_chat")
+        served = [_requests_served(url) for url in urls]
+        assert sum(served) == 12 and min(served) >= 3, served  # round robin, per request
+        assert stack.envoy.counter("http.mmrouter.ext_proc.streams_failed") == 0
+    finally:
+        stack.stop()
+    for pid in pids:
+        assert _gone(pid), f"router process {pid} outlived its supervisor"
+
+
+@pytest.mark.e2e
+def test_a_process_that_dies_stops_the_supervisor_and_the_others():
+    stack = LocalStack(_two_process_data()).start(timeout=240)
+    try:
+        supervisor = stack._procs[1]
+        first, second = stack.router_pids
+        os.kill(first, signal.SIGKILL)
+        assert supervisor.wait(60) == 1
+        assert _gone(second)
+    finally:
+        stack.stop()
+
+
+def _gone(pid: int, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True  # exited; only its parent's wait is missing
+        except FileNotFoundError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_ports_file_lists_every_process(tmp_path):
+    """The supervisor's ports file: the first process's ports (what single-process callers
+    read) and every process's."""
+    from mmrouter.supervisor import Supervisor
+
+    class Proc:
+        def __init__(self, pid: int) -> None:
+            self.pid = pid
+
+    supervisor = Supervisor([], None, "info", tmp_path / "ports.json", 1.0)
+    supervisor.procs = [Proc(11), Proc(12)]  # type: ignore[list-item]
+    supervisor._write_ports([{"grpc_port": 5, "http_port": 6}, {"grpc_port": 7, "http_port": 8}])
+    data = json.loads((tmp_path / "ports.json").read_text())
+    assert data["grpc_port"] == 5 and data["http_port"] == 6
+    assert data["grpc_ports"] == [5, 7] and data["http_ports"] == [6, 8]
+    assert data["pids"] == [11, 12]
