@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mmrouter.config import ConfigError, ServerConfig, load_config
-from mmrouter.envoy_config import EnvoyPorts, envoy_bootstrap, render_envoy_config
+from mmrouter.envoy_config import EnvoyLimits, EnvoyPorts, envoy_bootstrap, render_envoy_config
 from mmrouter.envoy_proc import validate_envoy_config
 from mmrouter.stack import LocalStack, default_config_data
 from mmrouter.supervisor import process_argv, process_specs
@@ -56,7 +56,7 @@ def test_processes_are_validated(default_config):
 def test_envoy_lists_every_process_and_validates(tmp_path):
     config = load_config()
     bootstrap = envoy_bootstrap(config, EnvoyPorts(ext_proc_port=50051, ext_proc_processes=3),
-                                _limits())
+                                EnvoyLimits())
     cluster = next(c for c in bootstrap["static_resources"]["clusters"]
                    if c["name"] == "mmrouter_ext_proc")
     endpoints = cluster["load_assignment"]["endpoints"][0]["lb_endpoints"]
@@ -66,12 +66,6 @@ def test_envoy_lists_every_process_and_validates(tmp_path):
     path.write_text(render_envoy_config(config, EnvoyPorts(ext_proc_ports=(40001, 40007))))
     result = validate_envoy_config(path)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def _limits():
-    from mmrouter.envoy_config import EnvoyLimits
-
-    return EnvoyLimits()
 
 
 def _two_process_data() -> dict:
