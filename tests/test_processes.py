@@ -25,8 +25,9 @@ from conftest import chat, http
 
 def test_process_specs_split_ports_and_cpu_threads():
     specs = process_specs(ServerConfig(grpc_port=50051, http_port=8080, processes=3), 0, 16)
-    assert [(s.grpc_port, s.http_port) for s in specs] == [(50051, 8080), (50052, 8081),
-                                                           (50053, 8082)]
+    # HTTP: the supervisor keeps 8080 (merged metrics, readiness, API); processes follow it.
+    assert [(s.grpc_port, s.http_port) for s in specs] == [(50051, 8081), (50052, 8082),
+                                                           (50053, 8083)]
     assert {(s.torch_threads, s.decode_workers) for s in specs} == {(5, 5)}
     ephemeral = process_specs(ServerConfig(grpc_port=0, http_port=0, processes=2,
                                            torch_threads=3), 7, 2)
@@ -50,6 +51,9 @@ def test_processes_are_validated(default_config):
     with pytest.raises(ConfigError, match="past 65535"):
         validate(default_config.replace(server=dataclasses.replace(
             default_config.server, grpc_port=65535, processes=2)))
+    with pytest.raises(ConfigError, match="server.http_port: 2 processes need ports 65534..65536"):
+        validate(default_config.replace(server=dataclasses.replace(
+            default_config.server, http_port=65534, processes=2)))
 
 
 @pytest.mark.e2e
@@ -75,6 +79,14 @@ def _two_process_data() -> dict:
     return data
 
 
+def _samples(api_url: str, name: str) -> list[tuple[dict, float]]:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    text = http("GET", api_url + "/metrics").body.decode()
+    return [(s.labels, s.value) for family in text_string_to_metric_families(text)
+            for s in family.samples if s.name == name]
+
+
 def _requests_served(api_url: str) -> float:
     from prometheus_client.parser import text_string_to_metric_families
 
@@ -91,9 +103,12 @@ def test_two_processes_share_the_requests_and_stop_together():
     try:
         pids, urls = stack.router_pids, stack.api_urls
         assert len(pids) == 2 and len(set(urls)) == 2 and stack.router_pid not in pids
-        for url in urls:
+        assert stack.api_url not in urls  # the supervisor's own HTTP port
+        for url in (*urls, stack.api_url):
             ready = http("GET", url + "/ready")
             assert ready.status == 200, ready.body
+        assert [p["status"] for p in json.loads(http("GET", stack.api_url + "/ready").body)[
+            "processes"]] == [200, 200]
         for i in range(12):
             text = "Generate an image of a cat" if i % 2 else "hello there, how are you?"
             r = chat(stack.base_url, {"model": "MoM",
@@ -103,6 +118,20 @@ def test_two_processes_share_the_requests_and_stop_together():
         served = [_requests_served(url) for url in urls]
         assert sum(served) == 12 and min(served) >= 3, served  # round robin, per request
         assert stack.envoy.counter("http.mmrouter.ext_proc.streams_failed") == 0
+        # The supervisor's port: every process's samples, labelled, in one valid exposition.
+        merged = _samples(stack.api_url, "mmrouter_requests_total")
+        assert {labels["process"] for labels, _ in merged} == {"0", "1"}
+        assert sum(value for _, value in merged) == 12
+        assert sorted(v for _, v in _samples(stack.api_url, "mmrouter_process_up")) == [1, 1]
+        # …and the classification API, passed on to a process.
+        answer = http("POST", stack.api_url + "/api/v1/classify",
+                      json.dumps({"text": "Generate an image of a cat"}).encode(),
+                      {"content-type": "application/json"})
+        assert answer.status == 200, answer.body
+        assert json.loads(answer.body)["classification"]["category"] == "image_generation"
+        bad = http("POST", stack.api_url + "/api/v1/classify", b"{",
+                   {"content-type": "application/json"})
+        assert bad.status == 400 and json.loads(bad.body)["error"]["type"]
     finally:
         stack.stop()
     for pid in pids:
@@ -136,18 +165,46 @@ def _gone(pid: int, timeout: float = 30.0) -> bool:
 
 
 def test_ports_file_lists_every_process(tmp_path):
-    """The supervisor's ports file: the first process's ports (what single-process callers
-    read) and every process's."""
+    """The supervisor's ports file: the first process's gRPC port and the supervisor's HTTP
+    port (what single-process callers read), and every process's."""
     from mmrouter.supervisor import Supervisor
 
     class Proc:
         def __init__(self, pid: int) -> None:
             self.pid = pid
 
-    supervisor = Supervisor([], None, "info", tmp_path / "ports.json", 1.0)
+    supervisor = Supervisor([], None, "info", tmp_path / "ports.json", ServerConfig())
     supervisor.procs = [Proc(11), Proc(12)]  # type: ignore[list-item]
-    supervisor._write_ports([{"grpc_port": 5, "http_port": 6}, {"grpc_port": 7, "http_port": 8}])
+    supervisor._write_ports([{"grpc_port": 5, "http_port": 6}, {"grpc_port": 7, "http_port": 8}],
+                            http_port=4)
     data = json.loads((tmp_path / "ports.json").read_text())
-    assert data["grpc_port"] == 5 and data["http_port"] == 6
+    assert data["grpc_port"] == 5 and data["http_port"] == 4  # the supervisor's HTTP
     assert data["grpc_ports"] == [5, 7] and data["http_ports"] == [6, 8]
     assert data["pids"] == [11, 12]
+
+
+def test_merged_metrics_keep_families_whole_and_label_each_process():
+    """Two real registries merged: one valid exposition, samples labelled by process, sums
+    right, and a process that did not answer shows as down."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    from mmrouter.metrics import Metrics
+    from mmrouter.supervisor_http import merge_expositions
+
+    first, second = Metrics(), Metrics()
+    first.requests.labels("chit_chat", "m", "classified").inc(3)
+    second.requests.labels("chit_chat", "m", "classified").inc(4)
+    second.observe_batch("text", 8, 0.001)
+    merged = merge_expositions([first.exposition().decode(), second.exposition().decode(), None])
+    families = {f.name: f for f in text_string_to_metric_families(merged)}  # parses: valid
+    totals = {(s.labels["process"], s.labels["route"]): s.value
+              for s in families["mmrouter_requests"].samples if s.name.endswith("_total")}
+    assert totals == {("0", "chit_chat"): 3.0, ("1", "chit_chat"): 4.0}
+    counts = [s for s in families["mmrouter_batch_size"].samples
+              if s.name == "mmrouter_batch_size_count"]
+    assert [(s.labels, s.value) for s in counts] == [({"process": "1", "encoder": "text"}, 1.0)]
+    assert {s.labels["process"]: s.value for s in families["mmrouter_process_up"].samples} == \
+        {"0": 1.0, "1": 1.0, "2": 0.0}
+    assert merged.count("# TYPE mmrouter_requests_total counter") == 1
+    ready = [s for s in families["mmrouter_ready"].samples]
+    assert sorted(s.labels["process"] for s in ready) == ["0", "1"]

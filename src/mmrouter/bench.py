@@ -175,7 +175,8 @@ async def measure_router(config_data: dict[str, Any], plan: BenchPlan, bodies: B
         probe = RouterProbe(stack.router_pids)
         results = await drive(stack.base_url, plan, bodies, marker, probe)
         probe.after_bench()
-        details = await asyncio.to_thread(router_details, stack.api_url, probe)
+        details = await asyncio.to_thread(router_details, stack.api_url, probe,
+                                          stack.api_urls[0])
         details["torch_threads"] = threads or "default"
         return results, raw, details
     finally:

@@ -120,9 +120,12 @@ def _get(url: str) -> bytes:
         return err.read()
 
 
-def router_details(api_url: str, probe: RouterProbe) -> dict[str, Any]:
-    """Image-encoder state from /ready, batch and queue figures from /metrics, and RSS."""
-    ready = json.loads(_get(api_url + "/ready"))
+def router_details(api_url: str, probe: RouterProbe, process_url: str | None = None
+                   ) -> dict[str, Any]:
+    """Image-encoder state from a router process's /ready (``process_url``, default
+    ``api_url``), batch and queue figures from /metrics (with several processes, the
+    supervisor's merged one), and RSS."""
+    ready = json.loads(_get((process_url or api_url) + "/ready"))
     components = ready.get("components", {})
     image = components.get("image_encoder", {})
     exposition = _get(api_url + "/metrics").decode()

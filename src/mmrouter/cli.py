@@ -112,8 +112,7 @@ def _supervise(args: argparse.Namespace, config: Config) -> int:
     from mmrouter.supervisor import Supervisor, process_specs
 
     specs = process_specs(config.server, config.images.decode_workers, cpu_count())
-    return Supervisor(specs, args.config, args.log_level, args.ports_file,
-                      config.server.shutdown_grace_s).run()
+    return Supervisor(specs, args.config, args.log_level, args.ports_file, config.server).run()
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -128,7 +128,7 @@ class ServerConfig:
     torch_threads: int = 0  # intra-op CPU threads for the encoders; 0: torch's default
     busy_release_threads: int = 1  # of those, given up while other work wants the CPU; 0: none
     inference_workers: int = 0  # forwards side by side; 0: 2 on a CPU of 2-3 cores, else 1
-    processes: int = 1  # router processes, process i on grpc_port + i and http_port + i
+    processes: int = 1  # router processes: i on grpc_port + i, http_port + 1 + i (see supervisor)
 
 
 @dataclass(frozen=True)

@@ -67,11 +67,12 @@ def _validate_encoders(config: Config) -> None:
                           "must be >= 0")
     if not 1 <= server.processes <= MAX_PROCESSES:
         raise ConfigError(f"server.processes: must be between 1 and {MAX_PROCESSES}")
-    for name in ("grpc_port", "http_port"):
-        base = getattr(server, name)
-        if base and base + server.processes - 1 > 65535:
+    # Processes: gRPC on grpc_port + i; HTTP on http_port (the supervisor) and http_port + 1 + i.
+    for name, extra in (("grpc_port", 0), ("http_port", 1 if server.processes > 1 else 0)):
+        base, last = getattr(server, name), getattr(server, name) + server.processes - 1 + extra
+        if base and last > 65535:
             raise ConfigError(f"server.{name}: {server.processes} processes need ports {base}.."
-                              f"{base + server.processes - 1}, past 65535")
+                              f"{last}, past 65535")
     _choice(enc.precision, PRECISION_CHOICES, "image_encoder.precision")
     _choice(enc.pooling, {"mean", "max"}, "image_encoder.pooling")
     if not 0.0 <= enc.influence <= 1.0:

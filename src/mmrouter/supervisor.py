@@ -3,21 +3,23 @@
 One Python process spends its event-loop thread (gRPC streams, JSON, mutations) on every
 request, under one GIL: ~1-3 ms per image request, so a single process tops out at a few hundred
 image requests per second whatever the GPU could take. Process ``i`` is an ordinary
-single-process ``mmrouter serve`` on ``grpc_port + i`` and ``http_port + i`` (ephemeral when
-those are 0), with its share of the CPU threads; Envoy's ext_proc cluster lists every process
-and picks one per request (``mmrouter envoy-config`` renders it). Each process has its own
-models (on a GPU: its own CUDA context, ~0.5 GB), micro-batches, metrics and /ready: scrape and
-probe each HTTP port.
+single-process ``mmrouter serve`` on gRPC ``grpc_port + i`` and HTTP ``http_port + 1 + i``
+(ephemeral when those are 0), with its share of the CPU threads; Envoy's ext_proc cluster lists
+every process and picks one per request (``mmrouter envoy-config`` renders it). Each process has
+its own models (on a GPU: its own CUDA context, ~0.5 GB) and micro-batches. The supervisor
+serves ``http_port`` itself: merged metrics, readiness of all, and the classification API passed
+on (:mod:`mmrouter.supervisor_http`), so nothing outside changes with the number of processes.
 
 The supervisor starts the processes (spawned, never forked: CUDA cannot survive a fork), waits
-until every one is ready, writes the ports file, and then watches them: SIGTERM/SIGINT stop them
-all (each drains its streams for ``shutdown_grace_s``), and a process that exits on its own stops
-the rest and the supervisor with it (exit 1), so systemd or Kubernetes restarts a whole, known
-state instead of serving with a silent gap.
+until every one is ready, opens its HTTP port, writes the ports file, and then watches them:
+SIGTERM/SIGINT stop them all (each drains its streams for ``shutdown_grace_s``), and a process
+that exits on its own stops the rest and the supervisor with it (exit 1), so systemd or
+Kubernetes restarts a whole, known state instead of serving with a silent gap.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -28,7 +30,9 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Sequence
+
+from aiohttp import web
 
 from mmrouter.config import ServerConfig
 
@@ -55,7 +59,7 @@ def process_specs(server: ServerConfig, decode_workers: int, cpus: int) -> list[
     share = max(1, cpus // n)
     return [ProcessSpec(index=i,
                         grpc_port=server.grpc_port + i if server.grpc_port else 0,
-                        http_port=server.http_port + i if server.http_port else 0,
+                        http_port=server.http_port + 1 + i if server.http_port else 0,
                         torch_threads=server.torch_threads or share,
                         decode_workers=decode_workers or share)
             for i in range(n)]
@@ -74,56 +78,79 @@ def process_argv(spec: ProcessSpec, config_path: str | None, log_level: str,
 
 class Supervisor:
     def __init__(self, specs: Sequence[ProcessSpec], config_path: str | None, log_level: str,
-                 ports_file: str | Path | None, shutdown_grace_s: float) -> None:
+                 ports_file: str | Path | None, server: ServerConfig) -> None:
         self.specs = list(specs)
         self.config_path = config_path
         self.log_level = log_level
         self.ports_file = Path(ports_file) if ports_file else None
-        self.grace_s = shutdown_grace_s
+        self.server = server
         self.procs: list[subprocess.Popen] = []
-        self._stopping = False
+        self._stop = asyncio.Event()
 
-    def request_stop(self, *_: Any) -> None:
-        self._stopping = True
+    def request_stop(self) -> None:
+        self._stop.set()
 
     def run(self) -> int:
-        """Start, wait for readiness, watch; the exit code (0 after a requested stop)."""
+        """Start, wait for readiness, serve, watch; the exit code (0 after a requested stop)."""
+        return asyncio.run(self._main())
+
+    async def _main(self) -> int:
+        loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(sig, self.request_stop)
+            loop.add_signal_handler(sig, self.request_stop)
+        self._stop = asyncio.Event()
+        http: web.AppRunner | None = None
         with tempfile.TemporaryDirectory(prefix="mmrouter-supervisor-") as workdir:
             try:
-                ports = self._start_all(Path(workdir))
+                ports = await self._start_all(Path(workdir))
                 if ports is None:
-                    return 0 if self._stopping else 1
-                self._write_ports(ports)
-                logger.info("mmrouter: %d processes ready, ext_proc gRPC on %s, HTTP on %s",
-                            len(self.procs), [p["grpc_port"] for p in ports],
+                    return 0 if self._stop.is_set() else 1
+                http, http_port = await self._serve_http(ports)
+                self._write_ports(ports, http_port)
+                logger.info("mmrouter: %d processes ready, ext_proc gRPC on %s; HTTP on %d "
+                            "(processes on %s)", len(self.procs),
+                            [p["grpc_port"] for p in ports], http_port,
                             [p["http_port"] for p in ports])
-                return self._watch()
+                return await self._watch()
             finally:
-                self._stop_all()
+                if http is not None:
+                    await http.cleanup()
+                await asyncio.to_thread(self._stop_all)
 
-    def _start_all(self, workdir: Path) -> list[dict[str, int]] | None:
+    async def _start_all(self, workdir: Path) -> list[dict[str, int]] | None:
         files = [workdir / f"process-{spec.index}.ports.json" for spec in self.specs]
         for spec, path in zip(self.specs, files):
             self.procs.append(subprocess.Popen(
                 process_argv(spec, self.config_path, self.log_level, path),
                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None))
         while not all(path.exists() for path in files):
-            if self._stopping or self._exited() is not None:
+            if self._stop.is_set() or self._exited() is not None:
                 return None
-            time.sleep(POLL_S)
+            await asyncio.sleep(POLL_S)
         return [json.loads(path.read_text()) for path in files]
 
-    def _watch(self) -> int:
-        while not self._stopping:
+    async def _serve_http(self, ports: list[dict[str, int]]) -> tuple[web.AppRunner, int]:
+        from mmrouter.supervisor_http import create_supervisor_app
+
+        host = self.server.http_host
+        runner = web.AppRunner(create_supervisor_app(
+            [f"http://{_connectable(host)}:{p['http_port']}" for p in ports]), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, host, self.server.http_port).start()
+        return runner, runner.addresses[0][1]
+
+    async def _watch(self) -> int:
+        while not self._stop.is_set():
             exited = self._exited()
             if exited is not None:
                 index, code = exited
                 logger.error("mmrouter process %d exited with %s; stopping the others", index,
                              code)
                 return 1
-            time.sleep(POLL_S)
+            try:
+                await asyncio.wait_for(self._stop.wait(), POLL_S)
+            except asyncio.TimeoutError:
+                pass
         return 0
 
     def _exited(self) -> tuple[int, int] | None:
@@ -137,7 +164,7 @@ class Supervisor:
         for proc in self.procs:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
-        deadline = time.monotonic() + self.grace_s + KILL_AFTER_S
+        deadline = time.monotonic() + self.server.shutdown_grace_s + KILL_AFTER_S
         for proc in self.procs:
             try:
                 proc.wait(max(0.1, deadline - time.monotonic()))
@@ -146,16 +173,25 @@ class Supervisor:
                 proc.kill()
                 proc.wait()
 
-    def _write_ports(self, ports: list[dict[str, int]]) -> None:
+    def _write_ports(self, ports: list[dict[str, int]], http_port: int) -> None:
         if self.ports_file is None:
             return
-        data = {"grpc_port": ports[0]["grpc_port"], "http_port": ports[0]["http_port"],
+        data = {"grpc_port": ports[0]["grpc_port"], "http_port": http_port,
                 "grpc_ports": [p["grpc_port"] for p in ports],
                 "http_ports": [p["http_port"] for p in ports],
                 "pids": [proc.pid for proc in self.procs], "supervisor_pid": os.getpid()}
         tmp = self.ports_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(data))
         tmp.replace(self.ports_file)
+
+
+def _connectable(host: str) -> str:
+    """Where to reach a process bound to ``host`` (a wildcard address means loopback)."""
+    if host in ("", "0.0.0.0"):
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
 
 
 def _die_with_parent() -> None:
