@@ -208,3 +208,58 @@ def test_merged_metrics_keep_families_whole_and_label_each_process():
     assert merged.count("# TYPE mmrouter_requests_total counter") == 1
     ready = [s for s in families["mmrouter_ready"].samples]
     assert sorted(s.labels["process"] for s in ready) == ["0", "1"]
+
+
+def test_supervisor_http_before_and_after_the_processes_are_ready():
+    """Before the processes are ready /health answers and /ready and the API say 503 (a probe
+    must not kill a loading service); then it reads and passes on to the processes (here FAKE
+    processes: tiny aiohttp apps standing in for loaded routers)."""
+    import asyncio
+
+    from aiohttp import web
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from mmrouter.supervisor_http import create_supervisor_app
+
+    def fake_process(index: int) -> web.Application:
+        async def ready(_):
+            return web.json_response({"ready": True})
+
+        async def metrics(_):
+            return web.Response(text=f"# HELP x_total X\n# TYPE x_total counter\n"
+                                     f"x_total {index + 1}.0\n")
+
+        async def classify(request):
+            return web.json_response({"process": index, "got": await request.json()})
+
+        app = web.Application()
+        app.router.add_get("/ready", ready)
+        app.router.add_get("/metrics", metrics)
+        app.router.add_post("/api/v1/classify", classify)
+        return app
+
+    async def main():
+        urls: list[str] = []
+        processes = [TestServer(fake_process(i)) for i in range(2)]
+        async with TestClient(TestServer(create_supervisor_app(urls))) as client:
+            early = [(await client.get(path)).status for path in ("/health", "/ready")]
+            refused = await client.post("/api/v1/classify", json={"text": "hi"})
+            early.append(refused.status)
+            assert (await refused.json())["error"]["code"] == "not_ready"
+            for server in processes:
+                await server.start_server()
+                urls.append(str(server.make_url("")).rstrip("/"))
+            ready = (await client.get("/ready")).status
+            metrics = await (await client.get("/metrics")).text()
+            answered = [(await (await client.post("/api/v1/classify", json={"text": str(i)})
+                                ).json())["process"] for i in range(4)]
+            for server in processes:
+                await server.close()
+            gone = (await client.get("/ready")).status
+        return early, ready, metrics, answered, gone
+
+    early, ready, metrics, answered, gone = asyncio.run(main())
+    assert early == [200, 503, 503]
+    assert ready == 200 and gone == 503
+    assert 'x_total{process="0"} 1.0' in metrics and 'x_total{process="1"} 2.0' in metrics
+    assert sorted(answered) == [0, 0, 1, 1]  # the API goes to each process in turn

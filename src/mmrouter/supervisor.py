@@ -10,8 +10,9 @@ its own models (on a GPU: its own CUDA context, ~0.5 GB) and micro-batches. The 
 serves ``http_port`` itself: merged metrics, readiness of all, and the classification API passed
 on (:mod:`mmrouter.supervisor_http`), so nothing outside changes with the number of processes.
 
-The supervisor starts the processes (spawned, never forked: CUDA cannot survive a fork), waits
-until every one is ready, opens its HTTP port, writes the ports file, and then watches them:
+The supervisor opens its HTTP port (/health answers, /ready says 503), starts the processes
+(spawned, never forked: CUDA cannot survive a fork), waits until every one is ready, writes the
+ports file, and then watches them:
 SIGTERM/SIGINT stop them all (each drains its streams for ``shutdown_grace_s``), and a process
 that exits on its own stops the rest and the supervisor with it (exit 1), so systemd or
 Kubernetes restarts a whole, known state instead of serving with a silent gap.
@@ -102,10 +103,13 @@ class Supervisor:
         http: web.AppRunner | None = None
         with tempfile.TemporaryDirectory(prefix="mmrouter-supervisor-") as workdir:
             try:
+                urls: list[str] = []  # filled in once every process is ready
+                http, http_port = await self._serve_http(urls)
                 ports = await self._start_all(Path(workdir))
                 if ports is None:
                     return 0 if self._stop.is_set() else 1
-                http, http_port = await self._serve_http(ports)
+                host = _connectable(self.server.http_host)
+                urls.extend(f"http://{host}:{p['http_port']}" for p in ports)
                 self._write_ports(ports, http_port)
                 logger.info("mmrouter: %d processes ready, ext_proc gRPC on %s; HTTP on %d "
                             "(processes on %s)", len(self.procs),
@@ -129,14 +133,14 @@ class Supervisor:
             await asyncio.sleep(POLL_S)
         return [json.loads(path.read_text()) for path in files]
 
-    async def _serve_http(self, ports: list[dict[str, int]]) -> tuple[web.AppRunner, int]:
+    async def _serve_http(self, urls: list[str]) -> tuple[web.AppRunner, int]:
+        """The supervisor's HTTP API, up before the processes load (/health answers; /ready
+        says 503 until ``urls`` is filled in)."""
         from mmrouter.supervisor_http import create_supervisor_app
 
-        host = self.server.http_host
-        runner = web.AppRunner(create_supervisor_app(
-            [f"http://{_connectable(host)}:{p['http_port']}" for p in ports]), access_log=None)
+        runner = web.AppRunner(create_supervisor_app(urls), access_log=None)
         await runner.setup()
-        await web.TCPSite(runner, host, self.server.http_port).start()
+        await web.TCPSite(runner, self.server.http_host, self.server.http_port).start()
         return runner, runner.addresses[0][1]
 
     async def _watch(self) -> int:

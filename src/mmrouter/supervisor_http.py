@@ -64,8 +64,10 @@ def _labelled(sample: str, label: str, index: int) -> str:
 
 
 def create_supervisor_app(process_urls: Sequence[str]) -> web.Application:
+    """``process_urls`` stays empty until every process is ready (the supervisor fills it in):
+    meanwhile /health answers, /ready and the API say 503, as one process does while loading."""
     app = web.Application(client_max_size=64 * 1024 * 1024)
-    turns = itertools.cycle(range(len(process_urls)))
+    turns = itertools.count()
 
     async def session_context(app: web.Application):  # type: ignore[no-untyped-def]
         app[SESSION_KEY] = aiohttp.ClientSession()
@@ -92,7 +94,7 @@ def create_supervisor_app(process_urls: Sequence[str]) -> web.Application:
         answers = await asyncio.gather(*(get(request, url + "/ready", SCRAPE_TIMEOUT_S)
                                          for url in process_urls))
         statuses = [a[0] if a else None for a in answers]
-        ok = all(status == 200 for status in statuses)
+        ok = bool(statuses) and all(status == 200 for status in statuses)
         return web.json_response({"ready": ok, "processes": [
             {"process": i, "url": url, "status": status}
             for i, (url, status) in enumerate(zip(process_urls, statuses))]},
@@ -102,7 +104,10 @@ def create_supervisor_app(process_urls: Sequence[str]) -> web.Application:
         return web.json_response({"status": "ok", "processes": len(process_urls)})
 
     async def api(request: web.Request) -> web.Response:
-        url = process_urls[next(turns)] + request.path_qs
+        if not process_urls:
+            return web.json_response(error_body(NotReady("the router processes are still "
+                                                         "loading; retry")), status=503)
+        url = process_urls[next(turns) % len(process_urls)] + request.path_qs
         body = await request.read()
         try:
             async with request.app[SESSION_KEY].post(
