@@ -96,6 +96,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _serve_config(args: argparse.Namespace) -> Config:
     """The config with the command line's overrides."""
+    from mmrouter.config_checks import validate
+
     config = _config(args)
     server = config.server
     for name in ("grpc_port", "http_port", "torch_threads"):
@@ -104,7 +106,9 @@ def _serve_config(args: argparse.Namespace) -> Config:
     images = config.images
     if args.decode_workers is not None:
         images = _replace(images, decode_workers=args.decode_workers)
-    return config.replace(server=server, images=images)
+    config = config.replace(server=server, images=images)
+    validate(config)  # the overrides obey the file's rules
+    return config
 
 
 def _supervise(args: argparse.Namespace, config: Config) -> int:

@@ -99,7 +99,6 @@ class Supervisor:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self.request_stop)
-        self._stop = asyncio.Event()
         http: web.AppRunner | None = None
         with tempfile.TemporaryDirectory(prefix="mmrouter-supervisor-") as workdir:
             try:
