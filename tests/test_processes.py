@@ -132,8 +132,10 @@ def test_two_processes_share_the_requests_and_stop_together():
         bad = http("POST", stack.api_url + "/api/v1/classify", b"{",
                    {"content-type": "application/json"})
         assert bad.status == 400 and json.loads(bad.body)["error"]["type"]
+        supervisor = stack._procs[1]
     finally:
         stack.stop()
+    assert supervisor.returncode == 0  # SIGTERM: a requested, graceful stop
     for pid in pids:
         assert _gone(pid), f"router process {pid} outlived its supervisor"
 

@@ -3,7 +3,8 @@
 # From the repo root, with .whl, .gpu and src/mmrouter/_pb carried there:
 #   bash deploy/gpu-bench/run.sh OUTDIR [PLAN[:PROCESSES] ...]
 # PLAN: quick | headline (text + one image at 1, 8, 32, full request counts) | full, with
-# server.processes = PROCESSES (default 1); default: quick headline headline:2. Each writes
+# server.processes = PROCESSES (default 1); default: headline headline:2 quick (most wanted
+# first; each plan is cut at PLAN_TIMEOUT_S, default 200 s, to fit a 10-minute call). Each writes
 # OUTDIR/bench-PLAN-pPROCESSES.{txt,json,png,log}; the last line of each .txt is the bench's
 # JSON headline. The text encoder is MiniLM's architecture with random
 # weights (its real weights do not fit a carry; timings do not depend on them) and CLIP is a
@@ -14,7 +15,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 out=${1:?usage: run.sh OUTDIR [PLAN ...]}; shift
-plans=("$@"); [ ${#plans[@]} -gt 0 ] || plans=(quick headline headline:2)
+plans=("$@"); [ ${#plans[@]} -gt 0 ] || plans=(headline headline:2 quick)
 mkdir -p "$out"
 PY=${PYTHON:-python3}
 export PYTHONPATH=src PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
@@ -64,7 +65,7 @@ for token in "${plans[@]}"; do
     full) args=() ;;
     *) echo "unknown plan $plan" >&2; exit 2 ;;
   esac
-  timeout "${PLAN_TIMEOUT_S:-300}" "$PY" -m mmrouter bench --config "$run_config" --json \
+  timeout "${PLAN_TIMEOUT_S:-200}" "$PY" -m mmrouter bench --config "$run_config" --json \
     "${args[@]}" --report "$out/bench-$name.json" --chart "$out/bench-$name.png" \
     > "$out/bench-$name.txt" 2> "$out/bench-$name.log" || status=$?
   echo "$name: $(tail -n 1 "$out/bench-$name.txt")"
