@@ -265,3 +265,73 @@ def test_supervisor_http_before_and_after_the_processes_are_ready():
     assert ready == 200 and gone == 503
     assert 'x_total{process="0"} 1.0' in metrics and 'x_total{process="1"} 2.0' in metrics
     assert sorted(answered) == [0, 0, 1, 1]  # the API goes to each process in turn
+
+
+def test_supervisor_api_has_no_pool_cap_and_the_processes_body_limit():
+    """Through the supervisor, 120 classification calls are in flight at once (aiohttp's
+    default pool would hold them at 100), and a 70 MiB body passes as it would to a process
+    (limit server.grpc_max_message_bytes, 80 MiB). FAKE process: a tiny aiohttp app."""
+    import asyncio
+
+    from aiohttp import web
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from mmrouter.supervisor_http import create_supervisor_app
+
+    async def main():
+        in_flight, all_in = [0], asyncio.Event()
+
+        async def classify(request):
+            body = await request.read()
+            in_flight[0] += 1
+            if in_flight[0] >= 120:
+                all_in.set()
+            try:
+                await asyncio.wait_for(all_in.wait(), 10)
+            except asyncio.TimeoutError:
+                return web.json_response({"in_flight": in_flight[0]}, status=504)
+            return web.json_response({"bytes": len(body)})
+
+        app = web.Application(client_max_size=100 * 1024 * 1024)
+        app.router.add_post("/api/v1/classify", classify)
+        process = TestServer(app)
+        await process.start_server()
+        urls = [str(process.make_url("")).rstrip("/")]
+        async with TestClient(TestServer(create_supervisor_app(urls)),
+                              connector=_unlimited()) as client:
+            calls = [client.post("/api/v1/classify", json={"text": str(i)}) for i in range(120)]
+            statuses = [r.status for r in await asyncio.gather(*calls)]
+            all_in.set()
+            big = await client.post("/api/v1/classify", data=b"x" * (70 * 1024 * 1024),
+                                    headers={"content-type": "application/json"})
+            big_answer = (big.status, (await big.json()).get("bytes"))
+        await process.close()
+        return statuses, big_answer
+
+    statuses, big_answer = asyncio.run(main())
+    assert statuses == [200] * 120
+    assert big_answer == (200, 70 * 1024 * 1024)
+
+
+def _unlimited():
+    import aiohttp
+
+    return aiohttp.TCPConnector(limit=0)
+
+
+def test_a_process_near_the_top_port_accepts_its_own_arguments(tmp_path):
+    """The supervisor checks the whole port range; each process is one process and must not
+    re-check the range from its own port (grpc_port 65534, 2 processes: process 1 on 65535)."""
+    import yaml
+
+    from mmrouter.cli import _serve_config, build_parser
+
+    data = default_config_data()
+    data["server"] = {**data.get("server", {}), "grpc_port": 65534, "http_port": 9000,
+                      "processes": 2}
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump(data))
+    args = build_parser().parse_args(["serve", "--config", str(path), "--process-index", "1",
+                                      "--grpc-port", "65535", "--http-port", "9002"])
+    config = _serve_config(args)
+    assert (config.server.processes, config.server.grpc_port) == (1, 65535)

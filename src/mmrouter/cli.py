@@ -85,10 +85,8 @@ def _serve(args: argparse.Namespace) -> int:
     from mmrouter.server import Server
 
     config = _serve_config(args)
-    if config.server.processes > 1 and args.process_index is None:
+    if config.server.processes > 1:
         return _supervise(args, config)
-    if args.process_index is not None:
-        config = config.replace(server=_replace(config.server, processes=1))
     server = Server(config, ports_file=args.ports_file)
     asyncio.run(_until_signal(server.serve(), server.request_stop))
     return 0
@@ -103,6 +101,8 @@ def _serve_config(args: argparse.Namespace) -> Config:
     for name in ("grpc_port", "http_port", "torch_threads"):
         if getattr(args, name) is not None:
             server = _replace(server, **{name: getattr(args, name)})
+    if args.process_index is not None:  # one of a supervisor's processes: it is one process
+        server = _replace(server, processes=1)
     images = config.images
     if args.decode_workers is not None:
         images = _replace(images, decode_workers=args.decode_workers)

@@ -31,7 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from aiohttp import web
 
@@ -40,7 +40,7 @@ from mmrouter.config import ServerConfig
 logger = logging.getLogger(__name__)
 
 POLL_S = 0.2
-KILL_AFTER_S = 10.0  # past the drain grace, a process that has not exited is killed
+KILL_AFTER_S = 5.0  # past the drain grace, a process that has not exited is killed
 
 
 @dataclass(frozen=True)
@@ -122,12 +122,18 @@ class Supervisor:
 
     async def _start_all(self, workdir: Path) -> list[dict[str, int]] | None:
         files = [workdir / f"process-{spec.index}.ports.json" for spec in self.specs]
+        die_with_us = _die_with_parent_hook()
         for spec, path in zip(self.specs, files):
             self.procs.append(subprocess.Popen(
                 process_argv(spec, self.config_path, self.log_level, path),
-                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None))
+                preexec_fn=die_with_us))
         while not all(path.exists() for path in files):
-            if self._stop.is_set() or self._exited() is not None:
+            exited = self._exited()
+            if exited is not None:
+                logger.error("mmrouter process %d exited with %s while starting; stopping the "
+                             "others", *exited)
+                return None
+            if self._stop.is_set():
                 return None
             await asyncio.sleep(POLL_S)
         return [json.loads(path.read_text()) for path in files]
@@ -137,7 +143,8 @@ class Supervisor:
         says 503 until ``urls`` is filled in)."""
         from mmrouter.supervisor_http import create_supervisor_app
 
-        runner = web.AppRunner(create_supervisor_app(urls), access_log=None)
+        runner = web.AppRunner(create_supervisor_app(
+            urls, client_max_size=self.server.grpc_max_message_bytes), access_log=None)
         await runner.setup()
         await web.TCPSite(runner, self.server.http_host, self.server.http_port).start()
         return runner, runner.addresses[0][1]
@@ -197,11 +204,23 @@ def _connectable(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def _die_with_parent() -> None:
-    """(In a new process, Linux) get SIGTERM when the supervisor dies, even by SIGKILL."""
+def _die_with_parent_hook() -> Callable[[], None] | None:
+    """A preexec_fn (Linux) that makes the new process get SIGTERM when the supervisor dies,
+    even by SIGKILL. prctl is looked up here, in the parent: between fork and exec the child
+    only calls it (and exits at once if the supervisor is already gone)."""
+    if not sys.platform.startswith("linux"):
+        return None
     try:
         import ctypes
 
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        pass
+        return None
+    parent = os.getpid()
+
+    def hook() -> None:
+        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return hook

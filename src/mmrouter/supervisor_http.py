@@ -63,14 +63,18 @@ def _labelled(sample: str, label: str, index: int) -> str:
     return f'{name}{{{label}="{index}"}}{rest}'
 
 
-def create_supervisor_app(process_urls: Sequence[str]) -> web.Application:
+def create_supervisor_app(process_urls: Sequence[str],
+                          client_max_size: int = 80 * 1024 * 1024) -> web.Application:
     """``process_urls`` stays empty until every process is ready (the supervisor fills it in):
-    meanwhile /health answers, /ready and the API say 503, as one process does while loading."""
-    app = web.Application(client_max_size=64 * 1024 * 1024)
+    meanwhile /health answers, /ready and the API say 503, as one process does while loading.
+    ``client_max_size``: the processes' own API body limit (``server.grpc_max_message_bytes``)."""
+    app = web.Application(client_max_size=client_max_size)
     turns = itertools.count()
 
     async def session_context(app: web.Application):  # type: ignore[no-untyped-def]
-        app[SESSION_KEY] = aiohttp.ClientSession()
+        # No pool limit: the processes bound their own work (aiohttp's default 100 would cap
+        # the API at 100 requests in flight across all processes).
+        app[SESSION_KEY] = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0))
         yield
         await app[SESSION_KEY].close()
 
