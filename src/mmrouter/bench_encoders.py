@@ -66,14 +66,11 @@ class RawEncoders:
         times = time_calls(lambda: self.text_encoder.encode([next(queries)]), repeats)
         return [t * 1000.0 for t in times]
 
-    def time_image_ms(self, repeats: int) -> list[float]:
-        # encode_images returns host arrays: on CUDA the copy back synchronises each call.
-        times = time_calls(lambda: self.image_encoder.encode_images([self.pixels]), repeats)
-        return [t * 1000.0 for t in times]
-
-    def time_image_batch_ms(self, batch: int, repeats: int) -> list[float]:
+    def time_image_ms(self, repeats: int, batch: int = 1, warmup: int = 2) -> list[float]:
+        """ms per ``encode_images`` call of ``batch`` copies of the image (encode_images returns
+        host arrays: on CUDA the copy back synchronises each call)."""
         pixels = [self.pixels] * batch
-        times = time_calls(lambda: self.image_encoder.encode_images(pixels), repeats, warmup=1)
+        times = time_calls(lambda: self.image_encoder.encode_images(pixels), repeats, warmup)
         return [t * 1000.0 for t in times]
 
     def close(self) -> None:
@@ -130,7 +127,7 @@ def time_batched_images(encoders: RawEncoders, layout: BatchLayout) -> dict[str,
         import torch
 
         threads = torch.get_num_threads()
-        batch_ms = statistics.median(encoders.time_image_batch_ms(batch, layout.repeats))
+        batch_ms = statistics.median(encoders.time_image_ms(layout.repeats, batch, warmup=1))
     else:
         threads = 1
         batch_ms = _side_by_side_ms(encoders, batch, side_by_side, layout.repeats)

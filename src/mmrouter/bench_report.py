@@ -153,8 +153,9 @@ def _print_extras(report: Mapping[str, Any]) -> None:
         print(f"raw CLIP in full batches of {raw['image_batch_size']}: "
               f"{raw['image_batch_side_by_side']} forward(s) side by side on "
               f"{raw['image_batch_threads']} thread(s) each, {raw['image_batched_rps']} images/s"
-              f" = {raw['clip_batch_speedup']}x one image at a time (the most batching can give"
-              f" here; batching_gain reached {head.get('batching_gain_of_clip_speedup')} of it)")
+              f" = {raw['clip_batch_speedup']}x one image at a time (what batching the forward"
+              f" alone gains here; batching_gain is {head.get('batching_gain_of_clip_speedup')}"
+              f" times that)")
     print(f"model rewrite on a {rw['body_bytes'] / 1e6:.1f} MB body: splice {rw['splice_ms']} ms, "
           f"json.loads+dumps {rw['json_reserialise_ms']} ms "
           f"(re-serialising is {rw['json_over_splice_ratio']}x slower)")

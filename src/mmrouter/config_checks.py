@@ -24,6 +24,7 @@ def validate(config: Config) -> None:
         _validate_route(config, route, f"routes[{i}]")
     _validate_routing(config)
     _validate_encoders(config)
+    _validate_server(config)
     _validate_images(config)
 
 
@@ -56,11 +57,7 @@ def _validate_routing(config: Config) -> None:
 MAX_PROCESSES = 64
 
 
-def _validate_encoders(config: Config) -> None:
-    text, enc = config.text_encoder, config.image_encoder
-    _choice(text.precision, PRECISION_CHOICES, "text_encoder.precision")
-    if min(text.max_batch_size, text.max_seq_length) < 1:
-        raise ConfigError("text_encoder.max_batch_size and max_seq_length: must be >= 1")
+def _validate_server(config: Config) -> None:
     server = config.server
     if min(server.torch_threads, server.busy_release_threads, server.inference_workers) < 0:
         raise ConfigError("server.torch_threads, busy_release_threads and inference_workers: "
@@ -73,6 +70,13 @@ def _validate_encoders(config: Config) -> None:
         if base and last > 65535:
             raise ConfigError(f"server.{name}: {server.processes} processes need ports {base}.."
                               f"{last}, past 65535")
+
+
+def _validate_encoders(config: Config) -> None:
+    text, enc = config.text_encoder, config.image_encoder
+    _choice(text.precision, PRECISION_CHOICES, "text_encoder.precision")
+    if min(text.max_batch_size, text.max_seq_length) < 1:
+        raise ConfigError("text_encoder.max_batch_size and max_seq_length: must be >= 1")
     _choice(enc.precision, PRECISION_CHOICES, "image_encoder.precision")
     _choice(enc.pooling, {"mean", "max"}, "image_encoder.pooling")
     if not 0.0 <= enc.influence <= 1.0:
