@@ -16,7 +16,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from mmrouter.config import Config, load_config  # noqa: E402
+from mmrouter.config.schema import Config, load_config  # noqa: E402
 from mmrouter.encoders import l2_normalise  # noqa: E402
 
 

@@ -39,7 +39,7 @@ import torch
 import yaml
 from transformers import AutoConfig, AutoModel
 
-from mmrouter.stack import default_config_data
+from mmrouter.devstack.stack import default_config_data
 
 # Named as the model it is (the architecture of all-MiniLM-L6-v2) so that the shipped routing head,
 # fitted on that model's embeddings, still runs: its answers are meaningless, its cost is real.

@@ -1,4 +1,4 @@
-"""Command line: the only place logging is configured."""
+"""The `mmrouter` command line; the only place logging is configured."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ import sys
 from typing import Callable, Sequence
 
 from mmrouter import __version__
-from mmrouter.config import Config, ConfigError, load_config
+from mmrouter.config.schema import Config, ConfigError, load_config
 
 logger = logging.getLogger("mmrouter")
+
+DESCRIPTION = ("mmrouter: a multimodal LLM router. An Envoy external-processing service that "
+               "classifies each OpenAI-style request (text and images) and picks its backend model.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mmrouter", description=__doc__)
+    parser = argparse.ArgumentParser(prog="mmrouter", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"mmrouter {__version__}")
     parser.add_argument("--log-level", default=os.environ.get("MMROUTER_LOG_LEVEL", "info"))
     sub = parser.add_subparsers(dest="command", required=True)
@@ -82,7 +85,7 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mmrouter.server import Server
+    from mmrouter.serving.server import Server
 
     config = _serve_config(args)
     if config.server.processes > 1:
@@ -94,7 +97,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _serve_config(args: argparse.Namespace) -> Config:
     """The config with the command line's overrides."""
-    from mmrouter.config_checks import validate
+    from mmrouter.config.checks import validate
 
     config = _config(args)
     server = config.server
@@ -112,15 +115,15 @@ def _serve_config(args: argparse.Namespace) -> Config:
 
 
 def _supervise(args: argparse.Namespace, config: Config) -> int:
-    from mmrouter.inference import cpu_count
-    from mmrouter.supervisor import Supervisor, process_specs
+    from mmrouter.core.inference import cpu_count
+    from mmrouter.serving.supervisor import Supervisor, process_specs
 
     specs = process_specs(config.server, config.images.decode_workers, cpu_count())
     return Supervisor(specs, args.config, args.log_level, args.ports_file, config.server).run()
 
 
 def _run(args: argparse.Namespace) -> int:
-    from mmrouter.launcher import run_stack
+    from mmrouter.devstack.launcher import run_stack
 
     asyncio.run(run_stack(_config(args), listener_port=args.listener_port,
                           admin_port=args.admin_port))
@@ -131,7 +134,7 @@ def _demo_backends(args: argparse.Namespace) -> int:
     import json
     from pathlib import Path
 
-    from mmrouter.demo_backends import DemoBackends
+    from mmrouter.devstack.demo_backends import DemoBackends
 
     backends = DemoBackends(_config(args), ephemeral=args.ephemeral)
     stop = asyncio.Event()
@@ -150,7 +153,7 @@ def _demo_backends(args: argparse.Namespace) -> int:
 
 
 def _envoy_config(args: argparse.Namespace) -> int:
-    from mmrouter.envoy_config import EnvoyPorts, render_envoy_config
+    from mmrouter.envoy.bootstrap import EnvoyPorts, render_envoy_config
 
     config = _config(args)
     ports = EnvoyPorts(listener_port=args.listener_port, admin_port=args.admin_port,

@@ -32,18 +32,18 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from mmrouter.evaluation import run_eval_cli
+    from mmrouter.learning.evaluation import run_eval_cli
 
     return run_eval_cli(args)
 
 
 def _fit(args: argparse.Namespace) -> int:
-    from mmrouter.fitting import run_fit_cli
+    from mmrouter.learning.fitting import run_fit_cli
 
     return run_fit_cli(args)
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from mmrouter.bench import run_bench_cli
+    from mmrouter.bench.run import run_bench_cli
 
     return run_bench_cli(args)

@@ -19,7 +19,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from mmrouter.config import Config, ImageEncoderConfig
+from mmrouter.config.schema import Config, ImageEncoderConfig
 from mmrouter.encoders import l2_normalise, select_device, select_dtype
 from mmrouter.encoders.fused import agrees
 from mmrouter.images.preprocess import Preprocessor, UnsupportedPreprocessing

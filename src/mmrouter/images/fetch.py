@@ -20,7 +20,7 @@ import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 
-from mmrouter.config import ImageInputConfig
+from mmrouter.config.schema import ImageInputConfig
 
 logger = logging.getLogger(__name__)
 

@@ -25,17 +25,17 @@ from typing import Any, Awaitable, Callable, Iterable, Protocol, Sequence, TypeV
 import numpy as np
 from PIL import Image
 
-from mmrouter.batching import MicroBatcher
-from mmrouter.config import Config, ConfigError
-from mmrouter.conversation import Conversation, ImageRef
-from mmrouter.core import ImageScorer
+from mmrouter.core.batching import MicroBatcher
+from mmrouter.config.schema import Config, ConfigError
+from mmrouter.routing.conversation import Conversation, ImageRef
+from mmrouter.core.router import ImageScorer
 from mmrouter.encoders import l2_normalise
 from mmrouter.errors import InvalidImage
 from mmrouter.images.decode import ImageError, content_hash, decode_image, parse_data_uri
 from mmrouter.images.fetch import FetchRefused, fetch_image
 from mmrouter.images.telemetry import ImageMetrics
-from mmrouter.inference import InferencePool, cpu_count
-from mmrouter.metrics import Metrics
+from mmrouter.core.inference import InferencePool, cpu_count
+from mmrouter.core.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from prometheus_client import CollectorRegistry, Counter
 
-from mmrouter.metrics import Metrics
+from mmrouter.core.metrics import Metrics
 
 _LOCK = threading.Lock()
 _BY_REGISTRY: "weakref.WeakKeyDictionary[CollectorRegistry, ImageMetrics]" = \

@@ -1,0 +1,1 @@
+"""The benchmark: `mmrouter bench`, its payloads, load generator and report."""

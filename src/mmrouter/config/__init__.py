@@ -1,0 +1,1 @@
+"""Configuration: the validated Config object, loaded from YAML, and its cross-field checks."""

@@ -1,0 +1,202 @@
+"""The one inference core: chat body in, routing decision and mutation out.
+
+Both transports (ext_proc gRPC and the HTTP classification API) call into this; it knows
+nothing about protobuf or HTTP.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import functools
+import logging
+import time
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from mmrouter.core.batching import MicroBatcher
+from mmrouter.routing.classifier import Classification, Classifier
+from mmrouter.config.schema import Config, ModelConfig
+from mmrouter.routing.conversation import ChatRequest, Conversation, conversation_for, parse_chat_body
+from mmrouter.routing.decision import Decision, choose_model, default_model_for
+from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
+from mmrouter.core.inference import InferencePool
+from mmrouter.core.metrics import Metrics
+from mmrouter.routing.mutations import RequestMutation, decision_headers, routing_mutation
+
+logger = logging.getLogger(__name__)
+
+# Bodies larger than this are parsed and rewritten off the event loop. Measured on a 300 KB
+# one-image body: parse 0.2 ms and rewrite 0.15 ms in place, against ~1 ms through a thread hop.
+OFFLOAD_BYTES = 1024 * 1024
+
+
+class ImageScorer(Protocol):
+    """Per-route image scores for a conversation's images (None: no image signal).
+
+    Raises :class:`InvalidImage` for an unusable image; the core applies ``images.on_invalid``.
+    """
+
+    name: str
+
+    async def scores(self, conversation: Conversation) -> np.ndarray | None: ...
+
+
+@dataclass(frozen=True)
+class RoutedRequest:
+    decision: Decision
+    mutation: RequestMutation
+
+
+class RouterCore:
+    def __init__(self, config: Config, classifier: Classifier,
+                 text_batcher: MicroBatcher[str, np.ndarray], metrics: Metrics,
+                 image_scorer: ImageScorer | None = None,
+                 inference: InferencePool | None = None) -> None:
+        self.config = config
+        self.inference = inference
+        self.classifier = classifier
+        self.text_batcher = text_batcher
+        self.metrics = metrics
+        self.image_scorer = image_scorer
+        self._aliases = frozenset(config.routing.aliases)
+        self.classifying = 0  # requests inside classify(); written on the loop thread only
+
+    @property
+    def encoders(self) -> tuple[str, ...]:
+        names = [f"text:{self.text_batcher.name}"]
+        if self.image_scorer is not None:
+            names.append(f"image:{self.image_scorer.name}")
+        return tuple(names)
+
+    async def route_chat(self, body: bytes) -> RoutedRequest:
+        """Decide where a chat-completions body goes and how to rewrite it."""
+        request = await self._parse(body)
+        decision = await self.decide(request)
+        headers = self.config.routing.headers
+        annotations = decision_headers(decision.route, decision.confidence,
+                                       route_header=headers.route,
+                                       confidence_header=headers.confidence)
+        rewrite = functools.partial(routing_mutation, body, current_model=request.model,
+                                    model=decision.model.name, cluster=decision.model.cluster,
+                                    model_header=headers.model, cluster_header=headers.cluster,
+                                    annotations=annotations)
+        # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
+        mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_BYTES else rewrite()
+        self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
+        return RoutedRequest(decision=decision, mutation=mutation)
+
+    async def _parse(self, body: bytes) -> ChatRequest:
+        if len(body) > OFFLOAD_BYTES:
+            return await asyncio.to_thread(parse_chat_body, body)
+        return parse_chat_body(body)
+
+    async def decide(self, request: ChatRequest) -> Decision:
+        model = request.model
+        if model is not None and model not in self._aliases:
+            explicit = self.config.model(model)
+            if explicit is not None:
+                return Decision(route="explicit", model=explicit, reason="explicit")
+            if self.config.routing.unknown_model == "error":
+                raise UnknownModel(f"The model '{model}' does not exist; use one of "
+                                   f"{self._known_names()}", param="model")
+            return Decision(route="default", model=self._default_for(request),
+                            reason="unknown_model_default")
+        routing = self.config.routing
+        conversation = conversation_for(request.payload, routing)
+        try:
+            classification = await asyncio.wait_for(self.classify(conversation),
+                                                    routing.classify_timeout_ms / 1000.0)
+        except Overloaded:
+            if routing.overload == "reject":
+                raise
+            return self._fallback(conversation, "overloaded", "overload_default")
+        except asyncio.TimeoutError:
+            # Answer before Envoy's message_timeout would pass the body on unrewritten.
+            return self._fallback(conversation, "classify_timeout", "timeout_default")
+        chosen = choose_model(self.config, classification.route, conversation.has_images)
+        return Decision(route=classification.route, model=chosen, reason="classified",
+                        classification=classification)
+
+    def _default_for(self, request: ChatRequest) -> ModelConfig:
+        """The default model, image-capable when the request carries images."""
+        try:
+            has_images = conversation_for(request.payload, self.config.routing).has_images
+        except RouterError:
+            has_images = False
+        return default_model_for(self.config, has_images)
+
+    def _fallback(self, conversation: Conversation, error: str, reason: str) -> Decision:
+        """The fallback route's model (image-capable when needed), counted as an error."""
+        self.metrics.errors.labels(error).inc()
+        route = self.config.routing.fallback_route
+        return Decision(route=route, reason=reason,
+                        model=choose_model(self.config, route, conversation.has_images))
+
+    async def classify(self, conversation: Conversation) -> Classification:
+        self.classifying += 1
+        try:
+            return await self._classify(conversation)
+        finally:
+            self.classifying -= 1
+
+    async def _classify(self, conversation: Conversation) -> Classification:
+        started = time.perf_counter()
+        texts = [conversation.latest_text]
+        context_text = conversation.context_text() if self.classifier.uses_context else ""
+        if context_text:
+            texts.append(context_text)
+        text_task = asyncio.ensure_future(self.text_batcher.submit_many(texts))
+        try:
+            image_scores, ignored = await self._image_scores(conversation)
+            vectors = await text_task
+        except BaseException:  # an invalid image, an encoder error, or the deadline (cancelled)
+            _discard(text_task)
+            raise
+        context = vectors[1] if len(vectors) > 1 else None
+        result = self.classifier.classify(conversation, vectors[0], context, image_scores,
+                                          images_ignored=ignored)
+        elapsed = time.perf_counter() - started
+        self.metrics.classification_seconds.observe(elapsed)
+        ran = tuple(e for e in self.encoders
+                    if not e.startswith("image:") or result.image_mode == "clip")
+        return dataclasses.replace(result, encoders=ran)
+
+    async def _image_scores(self, conversation: Conversation) -> tuple[np.ndarray | None, bool]:
+        """(per-route image scores or None, whether invalid images made it text-only)."""
+        if self.image_scorer is None or not conversation.images:
+            return None, False
+        try:
+            return await self.image_scorer.scores(conversation), False
+        except InvalidImage:
+            if self.config.images.on_invalid == "error":
+                raise
+            return None, True
+
+    def close(self) -> None:
+        self.text_batcher.stop()
+        closer = getattr(self.image_scorer, "close", None)
+        if closer is not None:
+            closer()
+        if self.inference is not None:
+            self.inference.close()
+
+    def _known_names(self) -> list[str]:
+        return [*self.config.routing.aliases, *(m.name for m in self.config.models)]
+
+
+def _discard(task: asyncio.Future) -> None:
+    """Give up a task nobody will read: cancelled if still running (its queued encoder jobs
+    are then skipped by the batcher), its exception marked retrieved if it failed."""
+    if not task.done():
+        task.cancel()
+    elif not task.cancelled():
+        task.exception()
+
+
+def encode_batch(encoder_encode, texts: Sequence[str]) -> list[np.ndarray]:
+    """Adapter for the batcher: one encoder call for the batch, one row per item."""
+    matrix = encoder_encode(list(texts))
+    return [matrix[i] for i in range(len(texts))]

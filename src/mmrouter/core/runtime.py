@@ -1,0 +1,121 @@
+"""Assemble a RouterCore from a Config: load encoders, embed route anchors, load the head, warm up."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Callable
+
+from mmrouter.core.batching import MicroBatcher
+from mmrouter.routing.classifier import Classifier, RouteIndex
+from mmrouter.config.schema import Config, ConfigError
+from mmrouter.core.router import ImageScorer, RouterCore, encode_batch
+from mmrouter.encoders import TextEncoder
+from mmrouter.routing.head import HeadError, RoutingHead
+from mmrouter.core.inference import InferencePool, cpu_count
+from mmrouter.core.metrics import Metrics
+
+logger = logging.getLogger(__name__)
+
+StatusSink = Callable[..., None]  # (component, status, **details)
+SMALL_CPU = 3  # cores up to which forwards run side by side by default
+
+
+def load_text_encoder(config: Config) -> TextEncoder:
+    from mmrouter.encoders.text import SentenceTransformerEncoder
+
+    enc = config.text_encoder
+    return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length,
+                                      jit=enc.jit, precision=enc.precision,
+                                      max_batch_size=enc.max_batch_size)
+
+
+def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:
+    path = config.head_path()
+    if path is None:
+        return None
+    if not path.exists():
+        raise ConfigError(f"routing.head: file not found: {path}")
+    try:
+        head = RoutingHead.load(path)
+        head.check_routes(config.route_names)
+        head.check_encoder(encoder.name, encoder.dim)
+    except HeadError as exc:
+        raise ConfigError(f"routing.head: {exc}") from exc
+    return head
+
+
+def cpu_busy(core: RouterCore) -> bool:
+    """Whether other work wants the CPU: another request being classified, or images being
+    read, decoded or queued."""
+    if core.classifying > 1:
+        return True
+    busy = getattr(core.image_scorer, "busy", None)
+    return busy is not None and bool(busy())
+
+
+def inference_workers(config: Config) -> int:
+    """``server.inference_workers``, or by default: two on a CPU of 2-3 cores, where 1-thread
+    forwards side by side beat one multi-thread forward under load (measured on 2 cores), and
+    one elsewhere (one GPU stream; many cores are shared better inside one forward)."""
+    if config.server.inference_workers > 0:
+        return config.server.inference_workers
+    from mmrouter.encoders import select_device
+
+    devices = {select_device(config.text_encoder.device)}
+    if config.image_encoder.enabled:
+        devices.add(select_device(config.image_encoder.device))
+    return 2 if devices == {"cpu"} and 2 <= cpu_count() <= SMALL_CPU else 1
+
+
+def set_torch_threads(threads: int) -> None:
+    """Cap torch's intra-op threads (process-wide): text and image workers share the CPU."""
+    if threads > 0:
+        import torch
+
+        torch.set_num_threads(threads)
+        logger.info("torch intra-op threads: %d", threads)
+
+
+def build_core(config: Config, metrics: Metrics, *, text_encoder: TextEncoder | None = None,
+               image_scorer: ImageScorer | None = None,
+               image_scorer_factory: Callable[..., ImageScorer | None] | None = None,
+               status: StatusSink | None = None) -> RouterCore:
+    """Load everything (blocking: call it off the event loop) and return a started core."""
+    set_torch_threads(config.server.torch_threads)
+    inference = InferencePool(inference_workers(config),
+                              release_threads=config.server.busy_release_threads)
+    try:
+        return _assemble(config, metrics, inference, text_encoder, image_scorer,
+                         image_scorer_factory, status or (lambda *a, **k: None))
+    except BaseException:
+        inference.close()  # a half-built core leaves no thread behind
+        raise
+
+
+def _assemble(config: Config, metrics: Metrics, inference: InferencePool,
+              text_encoder: TextEncoder | None, image_scorer: ImageScorer | None,
+              image_scorer_factory: Callable[..., ImageScorer | None] | None,
+              sink: StatusSink) -> RouterCore:
+    # Loaded on worker 0 too: its load-time checks run forwards.
+    encoder = text_encoder if text_encoder is not None else inference.run(load_text_encoder, config)
+    metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
+    sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)
+    index = inference.run(RouteIndex.build, config.routes, encoder)
+    classifier = Classifier(config, index, load_head(config, encoder))
+    sink("classifier", "ready", method=classifier.method)
+    if image_scorer is None and image_scorer_factory is not None:
+        image_scorer = image_scorer_factory(config, metrics, sink, inference=inference)
+    enc = config.text_encoder
+    batcher: MicroBatcher = MicroBatcher.for_encoder(
+        functools.partial(encode_batch, encoder.encode), name=encoder.name,
+        max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
+        max_queue=config.routing.max_queue, observer=metrics.observe_batch, inference=inference,
+        first_worker_only=True)  # a fused graph keeps its thread count: see mmrouter.core.inference
+    inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
+    batcher.start()
+    core = RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,
+                      inference=inference)
+    inference.busy = functools.partial(cpu_busy, core)
+    inference.spread = lambda: core.classifying > 1
+    return core

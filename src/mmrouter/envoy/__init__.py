@@ -1,0 +1,1 @@
+"""Envoy: rendering the bootstrap config and running the Envoy process."""

@@ -1,0 +1,1 @@
+"""Learning from labelled conversations: the dataset reader, `mmrouter fit` and `mmrouter eval`."""

@@ -1,0 +1,197 @@
+"""`mmrouter eval`: routing accuracy, per-route precision/recall/F1, confusion, latency.
+
+The classification core is built from the config exactly as the server builds it (real text
+encoder, micro-batcher, image scorer factory); each conversation goes through
+``RouterCore.classify`` one at a time, and each call's latency is measured on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from mmrouter.config.schema import Config, load_config
+from mmrouter.core.router import RouterCore
+from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RouteMetrics:
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "support": self.support}
+
+
+@dataclass
+class EvalReport:
+    routes: tuple[str, ...]
+    expected: list[str]
+    predicted: list[str]
+    latencies_s: list[float]
+    method: str = ""
+    image_modes: dict[str, int] = field(default_factory=dict)
+    with_images: int = 0
+    abstained: int = 0
+
+    @property
+    def confusion(self) -> np.ndarray:
+        return confusion_matrix(self.expected, self.predicted, self.routes)
+
+    def as_dict(self) -> dict[str, Any]:
+        per_route = per_route_metrics(self.confusion, self.routes)
+        return {
+            "n": len(self.expected), "accuracy": round(accuracy(self.expected, self.predicted), 4),
+            "macro_f1": round(float(np.mean([m.f1 for m in per_route.values()])), 4),
+            "per_route": {r: m.as_dict() for r, m in per_route.items()},
+            "confusion": {"labels": list(self.routes), "matrix": self.confusion.tolist()},
+            "latency_p50_ms": round(percentile(self.latencies_s, 50) * 1000, 3),
+            "latency_p95_ms": round(percentile(self.latencies_s, 95) * 1000, 3),
+            "method": self.method, "with_images": self.with_images,
+            "image_modes": dict(self.image_modes), "abstained": self.abstained,
+        }
+
+
+def accuracy(expected: Sequence[str], predicted: Sequence[str]) -> float:
+    if not expected:
+        return 0.0
+    return sum(e == p for e, p in zip(expected, predicted)) / len(expected)
+
+
+def confusion_matrix(expected: Sequence[str], predicted: Sequence[str],
+                     labels: Sequence[str]) -> np.ndarray:
+    """Rows: expected route; columns: predicted route."""
+    index = {label: i for i, label in enumerate(labels)}
+    matrix = np.zeros((len(labels), len(labels)), dtype=np.int64)
+    for e, p in zip(expected, predicted):
+        matrix[index[e], index[p]] += 1
+    return matrix
+
+
+def per_route_metrics(confusion: np.ndarray, labels: Sequence[str]) -> dict[str, RouteMetrics]:
+    """Precision, recall and F1 per route from a confusion matrix (0 where undefined)."""
+    out: dict[str, RouteMetrics] = {}
+    for i, label in enumerate(labels):
+        tp = float(confusion[i, i])
+        predicted, actual = float(confusion[:, i].sum()), float(confusion[i, :].sum())
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / actual if actual else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[label] = RouteMetrics(precision, recall, f1, int(actual))
+    return out
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
+
+
+async def classify_all(core: RouterCore, items: Sequence[LabelledConversation],
+                       routes: Sequence[str]) -> EvalReport:
+    """Classify sequentially, timing each ``RouterCore.classify`` call on its own."""
+    report = EvalReport(routes=tuple(routes), expected=[], predicted=[], latencies_s=[])
+    modes: collections.Counter[str] = collections.Counter()
+    for item in items:
+        started = time.perf_counter()
+        result = await core.classify(item.conversation)
+        report.latencies_s.append(time.perf_counter() - started)
+        report.expected.append(item.route)
+        report.predicted.append(result.route)
+        report.method = result.method
+        report.abstained += int(result.abstained)
+        report.with_images += int(item.conversation.has_images)
+        modes[result.image_mode] += 1
+    report.image_modes = dict(modes)
+    return report
+
+
+def build_eval_core(config: Config) -> RouterCore:
+    """The server's core (real encoders, batcher, image scorer), with no servers around it."""
+    from mmrouter.images.scorer import build_image_scorer
+    from mmrouter.core.metrics import Metrics
+    from mmrouter.core.runtime import build_core
+
+    return build_core(config, Metrics(), image_scorer_factory=build_image_scorer)
+
+
+def evaluate(config: Config, items: Sequence[LabelledConversation]) -> EvalReport:
+    core = build_eval_core(config)
+    try:
+        return asyncio.run(classify_all(core, items, config.route_names))
+    finally:
+        core.close()
+
+
+def plot_confusion(report: EvalReport, path: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matrix = report.confusion
+    fig, ax = plt.subplots(figsize=(8, 7))
+    ax.imshow(matrix, cmap="Blues")
+    ticks = range(len(report.routes))
+    ax.set_xticks(ticks, report.routes, rotation=45, ha="right")
+    ax.set_yticks(ticks, report.routes)
+    for (i, j), value in np.ndenumerate(matrix):
+        ax.text(j, i, str(value), ha="center", va="center",
+                color="white" if value > matrix.max() / 2 else "black")
+    ax.set_xlabel("predicted route")
+    ax.set_ylabel("expected route")
+    ax.set_title(f"mmrouter eval: accuracy {accuracy(report.expected, report.predicted):.3f} "
+                 f"(n={len(report.expected)})")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def print_report(summary: dict[str, Any], routes: Sequence[str], as_json: bool) -> None:
+    """The CLI's output (the only printing in this module)."""
+    print(f"n = {summary['n']}   accuracy = {summary['accuracy']:.4f}   "
+          f"macro F1 = {summary['macro_f1']:.4f}   method = {summary['method']}")
+    print(f"with images: {summary['with_images']}   image modes: {summary['image_modes']}   "
+          f"abstained: {summary['abstained']}")
+    print(f"classification latency: p50 {summary['latency_p50_ms']:.2f} ms, "
+          f"p95 {summary['latency_p95_ms']:.2f} ms")
+    width = max(len(r) for r in routes)
+    print(f"\n{'route':<{width}}  precision  recall     f1  support")
+    for route, m in summary["per_route"].items():
+        print(f"{route:<{width}}  {m['precision']:9.3f}  {m['recall']:6.3f}  {m['f1']:5.3f}  "
+              f"{m['support']:7d}")
+    short = [r[:6] for r in routes]
+    print(f"\nconfusion (rows: expected, columns: predicted)\n{'':<{width}}  "
+          + " ".join(f"{s:>6}" for s in short))
+    for route, row in zip(routes, summary["confusion"]["matrix"]):
+        print(f"{route:<{width}}  " + " ".join(f"{v:>6d}" for v in row))
+    if as_json:
+        print(json.dumps(summary, sort_keys=True))
+
+
+def run_eval_cli(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    try:
+        items = load_labelled(args.data, config)
+    except DatasetError as exc:
+        sys.stderr.write(f"mmrouter eval: {exc}\n")
+        return 2
+    report = evaluate(config, items)
+    if args.plot:
+        plot_confusion(report, args.plot)
+        logger.info("wrote confusion matrix plot %s", args.plot)
+    print_report(report.as_dict(), config.route_names, args.json)
+    return 0

@@ -1,0 +1,193 @@
+"""Parse OpenAI chat-completions bodies into what the classifier needs (pure functions)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+from mmrouter.config.schema import RoutingConfig
+from mmrouter.errors import InvalidJSON, InvalidRequest
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """One image part: its URL (a data: URI or an http(s) URL) and where it sits."""
+
+    url: str
+    message_index: int
+
+    @property
+    def is_data_uri(self) -> bool:
+        return self.url[:5].lower() == "data:"
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str
+    text: str
+    image_count: int = 0
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """The classifier's view: the latest user turn, bounded earlier context, image parts."""
+
+    latest_text: str
+    context: tuple[Turn, ...] = ()
+    latest_images: tuple[ImageRef, ...] = ()
+    images: tuple[ImageRef, ...] = ()  # every image in the request, in order
+
+    @property
+    def image_count(self) -> int:
+        return len(self.images)
+
+    @property
+    def has_images(self) -> bool:
+        return bool(self.images)
+
+    @property
+    def follows_assistant(self) -> bool:
+        return bool(self.context) and self.context[-1].role == "assistant"
+
+    def context_text(self) -> str:
+        return "\n".join(f"{t.role}: {t.text}" for t in self.context if t.text)
+
+
+@dataclass(frozen=True)
+class ChatRequest:
+    model: str | None
+    payload: Mapping[str, Any] = field(repr=False)
+
+    @property
+    def stream(self) -> bool:
+        return bool(self.payload.get("stream"))
+
+
+def parse_chat_body(body: bytes) -> ChatRequest:
+    """Decode a chat-completions body; raise InvalidJSON / InvalidRequest with a clear message."""
+    if not body.strip():
+        raise InvalidRequest("request body is empty; expected a JSON chat completion request")
+    payload = load_json_object(body)
+    model = payload.get("model")
+    if model is None:
+        raise InvalidRequest("'model' is required: name a model, or a routing alias such as "
+                             "'MoM' to let the router choose", param="model")
+    if not isinstance(model, str):
+        raise InvalidRequest("'model' must be a string", param="model")
+    return ChatRequest(model=model, payload=payload)
+
+
+def load_json_object(body: bytes) -> dict[str, Any]:
+    """Strict JSON (UTF-8, no NaN/Infinity, bounded depth) that must be an object."""
+    try:
+        payload = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
+    except UnicodeDecodeError as exc:
+        raise InvalidJSON(f"request body is not UTF-8: {exc.reason} at byte {exc.start}") from None
+    except RecursionError:
+        raise InvalidJSON("request body is nested too deeply") from None
+    except ValueError as exc:
+        raise InvalidJSON(f"request body is not valid JSON: {exc}") from None
+    if not isinstance(payload, dict):
+        raise InvalidRequest("request body must be a JSON object")
+    return payload
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def clean_text(text: str) -> str:
+    """Text the tokenizer accepts: lone surrogates (legal in JSON escapes) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def conversation_for(payload: Mapping[str, Any], routing: RoutingConfig) -> Conversation:
+    """``build_conversation`` with the context bounds of the routing config."""
+    return build_conversation(payload, routing.context_messages, routing.max_context_chars)
+
+
+def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,
+                       max_context_chars: int = 2000) -> Conversation:
+    """Pick the latest user turn and up to ``context_messages`` earlier turns."""
+    messages = payload.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise InvalidRequest("'messages' must be a non-empty array", param="messages")
+    turns: list[Turn] = []
+    images: list[ImageRef] = []
+    per_message: list[tuple[ImageRef, ...]] = []
+    for index, message in enumerate(messages):
+        text, found = _message_parts(message, index)
+        images.extend(found)
+        per_message.append(found)
+        turns.append(Turn(role=message["role"], text=text, image_count=len(found)))
+    latest = _latest_user_index(turns)
+    dialogue = [t for t in turns[:latest] if t.role in ("user", "assistant")]
+    context = tuple(_clip(t, max_context_chars) for t in dialogue[-context_messages:]) \
+        if context_messages else ()
+    return Conversation(
+        latest_text=turns[latest].text,
+        context=context,
+        latest_images=per_message[latest],
+        images=tuple(images),
+    )
+
+
+def _latest_user_index(turns: Sequence[Turn]) -> int:
+    for index in range(len(turns) - 1, -1, -1):
+        if turns[index].role == "user":
+            return index
+    raise InvalidRequest("'messages' has no user message", param="messages")
+
+
+def _clip(turn: Turn, max_chars: int) -> Turn:
+    if len(turn.text) <= max_chars:
+        return turn
+    return Turn(role=turn.role, text=turn.text[-max_chars:], image_count=turn.image_count)
+
+
+def _message_parts(message: Any, index: int) -> tuple[str, tuple[ImageRef, ...]]:
+    where = f"messages[{index}]"
+    if not isinstance(message, dict):
+        raise InvalidRequest(f"{where} must be an object", param=where)
+    role = message.get("role")
+    if not isinstance(role, str) or not role:
+        raise InvalidRequest(f"{where}.role must be a non-empty string", param=f"{where}.role")
+    content = message.get("content")
+    if content is None or isinstance(content, str):
+        return clean_text(content or ""), ()
+    if not isinstance(content, list):
+        raise InvalidRequest(f"{where}.content must be a string or an array of parts",
+                             param=f"{where}.content")
+    texts: list[str] = []
+    images: list[ImageRef] = []
+    for j, part in enumerate(content):
+        kind, value = _content_part(part, f"{where}.content[{j}]")
+        if kind == "text":
+            texts.append(value)
+        elif kind == "image":
+            images.append(ImageRef(url=value, message_index=index))
+    return clean_text("\n".join(t for t in texts if t)), tuple(images)
+
+
+def _content_part(part: Any, where: str) -> tuple[str, str]:
+    if not isinstance(part, dict):
+        raise InvalidRequest(f"{where} must be an object", param=where)
+    kind = part.get("type")
+    if kind == "text":
+        text = part.get("text")
+        if not isinstance(text, str):
+            raise InvalidRequest(f"{where}.text must be a string", param=f"{where}.text")
+        return "text", text
+    if kind == "image_url":
+        image = part.get("image_url")
+        url = image.get("url") if isinstance(image, dict) else image
+        if not isinstance(url, str) or not url:
+            raise InvalidRequest(f"{where}.image_url.url must be a non-empty string",
+                                 param=f"{where}.image_url")
+        return "image", url
+    return "other", ""  # audio, files, … : kept in the body, ignored for routing

@@ -1,0 +1,60 @@
+"""Pick the backend model for a route (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mmrouter.routing.classifier import Classification
+from mmrouter.config.schema import Config, ModelConfig
+
+
+@dataclass(frozen=True)
+class Decision:
+    route: str
+    model: ModelConfig
+    reason: str  # "classified" | "explicit" | "unknown_model_default" | "overload_default"
+    classification: Classification | None = None
+
+    @property
+    def confidence(self) -> float | None:
+        return None if self.classification is None else self.classification.confidence
+
+
+def choose_model(config: Config, route_name: str, needs_image: bool) -> ModelConfig:
+    """Highest-scored model of the route that can take the request; else the default(s)."""
+    route = config.route(route_name)
+    candidates = route.model_scores if route is not None else ()
+    eligible = [s for s in candidates
+                if not needs_image or "image" in _model(config, s.model).capabilities]
+    if eligible:
+        best = max(eligible, key=lambda s: s.score)  # first of equal scores wins
+        return _model(config, best.model)
+    if needs_image:
+        return default_image_model(config)
+    return _model(config, config.routing.default_model)
+
+
+def default_model_for(config: Config, needs_image: bool) -> ModelConfig:
+    """The default model, or the default image model when the request carries images."""
+    if needs_image:
+        return default_image_model(config)
+    return _model(config, config.routing.default_model)
+
+
+def default_image_model(config: Config) -> ModelConfig:
+    if config.routing.default_image_model:
+        return _model(config, config.routing.default_image_model)
+    default = _model(config, config.routing.default_model)
+    if "image" in default.capabilities:
+        return default
+    for model in config.models:
+        if "image" in model.capabilities:
+            return model
+    return default  # no image-capable model configured at all: nothing better to do
+
+
+def _model(config: Config, name: str) -> ModelConfig:
+    model = config.model(name)
+    if model is None:  # prevented by config validation
+        raise KeyError(name)
+    return model

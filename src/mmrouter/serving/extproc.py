@@ -1,0 +1,171 @@
+"""Envoy ext_proc transport: protobuf in, protobuf out; all decisions come from RouterCore.
+
+Per stream (one HTTP request): request headers → request body (BUFFERED) → response headers.
+Exactly one response per message received.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import AsyncIterator, Iterable
+
+import grpc
+
+from mmrouter._pb.envoy.config.core.v3 import base_pb2 as core_pb
+from mmrouter._pb.envoy.extensions.filters.http.ext_proc.v3 import processing_mode_pb2 as mode_pb
+from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
+from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
+from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
+from mmrouter.core.router import RoutedRequest, RouterCore
+from mmrouter.routing.decision import default_model_for
+from mmrouter.errors import InvalidRequest, RouterError, error_json
+from mmrouter.routing.mutations import rewrite_model, response_headers
+
+logger = logging.getLogger(__name__)
+
+OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
+
+
+@dataclass
+class StreamState:
+    is_chat: bool = False
+    routed: RoutedRequest | None = None
+    body_seen: bool = False
+
+
+class ExtProcService(pb_grpc.ExternalProcessorServicer):
+    def __init__(self, core: RouterCore) -> None:
+        self.core = core
+        self.metrics = core.metrics
+        routing = core.config.routing
+        self._chat_paths = frozenset(routing.chat_paths)
+        names = routing.headers
+        self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
+
+    async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
+                      context: grpc.aio.ServicerContext) -> AsyncIterator[pb.ProcessingResponse]:
+        self.metrics.streams_in_flight.inc()
+        state = StreamState()
+        try:
+            async for request in request_iterator:
+                yield await self.handle(request, state)
+        finally:
+            self.metrics.streams_in_flight.dec()
+
+    async def handle(self, request: pb.ProcessingRequest, state: StreamState) -> pb.ProcessingResponse:
+        kind = request.WhichOneof("request")
+        if kind == "request_headers":
+            return self._on_request_headers(request.request_headers, state)
+        if kind == "request_body":
+            return await self._on_request_body(request.request_body, state)
+        if kind == "response_headers":
+            return self._on_response_headers(state)
+        if kind == "response_body":
+            return pb.ProcessingResponse(response_body=pb.BodyResponse())
+        if kind == "request_trailers":
+            return pb.ProcessingResponse(request_trailers=pb.TrailersResponse())
+        return pb.ProcessingResponse(response_trailers=pb.TrailersResponse())
+
+    def _on_request_headers(self, message: pb.HttpHeaders, state: StreamState) -> pb.ProcessingResponse:
+        headers = header_dict(message.headers)
+        path = headers.get(":path", "").split("?", 1)[0]
+        state.is_chat = headers.get(":method") == "POST" and path in self._chat_paths
+        # Routing headers sent by the client never steer routing.
+        common = pb.CommonResponse(
+            header_mutation=pb.HeaderMutation(remove_headers=self._client_routing_headers),
+            clear_route_cache=True)
+        if not state.is_chat:
+            self.metrics.requests.labels("passthrough", "", "passthrough").inc()
+            return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common),
+                                         mode_override=PASSTHROUGH_MODE)
+        if message.end_of_stream:
+            return self._error(InvalidRequest("request body is empty; expected a JSON chat "
+                                           "completion request"))
+        return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common))
+
+    async def _on_request_body(self, message: pb.HttpBody, state: StreamState) -> pb.ProcessingResponse:
+        # BUFFERED mode sends the whole body in one message; its end_of_stream is false when
+        # trailers follow, so route on the first body message whatever that flag says.
+        if not state.is_chat or state.body_seen:
+            return pb.ProcessingResponse(request_body=pb.BodyResponse())
+        state.body_seen = True
+        body = message.body
+        try:
+            state.routed = await self.core.route_chat(body)
+        except RouterError as exc:
+            return self._error(exc)
+        except Exception:  # noqa: BLE001 - never lose the request: fall back to the default model
+            logger.exception("routing failed; sending the request to the default model")
+            self.metrics.errors.labels("internal").inc()
+            return await asyncio.to_thread(self._default_route, body)
+        mutation = state.routed.mutation
+        return body_response(mutation.set_headers, mutation.remove_headers, mutation.body)
+
+    def _on_response_headers(self, state: StreamState) -> pb.ProcessingResponse:
+        if state.routed is None:
+            return pb.ProcessingResponse(response_headers=pb.HeadersResponse())
+        names = self.core.config.routing.headers
+        decision = state.routed.decision
+        values = response_headers(decision.route, decision.model.name, decision.confidence,
+                                  route_header=names.route, model_header=names.response_model,
+                                  confidence_header=names.confidence)
+        common = pb.CommonResponse(header_mutation=pb.HeaderMutation(set_headers=set_options(values)))
+        return pb.ProcessingResponse(response_headers=pb.HeadersResponse(response=common))
+
+    def _default_route(self, body: bytes) -> pb.ProcessingResponse:
+        """After an internal error: the default model (an image-capable one if images show)."""
+        config = self.core.config
+        model = default_model_for(config, needs_image=b'"image_url"' in body)
+        try:
+            new_body: bytes | None = rewrite_model(body, model.name)
+        except ValueError:
+            new_body = None
+        size = len(new_body if new_body is not None else body)
+        headers = ((config.routing.headers.model, model.name),
+                   (config.routing.headers.cluster, model.cluster),
+                   ("content-length", str(size)))
+        self.metrics.requests.labels("default", model.name, "internal_error_default").inc()
+        return body_response(headers, (), new_body)
+
+    def _error(self, exc: RouterError) -> pb.ProcessingResponse:
+        self.metrics.errors.labels(exc.kind).inc()
+        self.metrics.requests.labels("error", "", exc.kind).inc()
+        return immediate_response(exc.status, error_json(exc), details=f"mmrouter_{exc.kind}")
+
+
+PASSTHROUGH_MODE = mode_pb.ProcessingMode(
+    request_header_mode=mode_pb.ProcessingMode.SEND,
+    request_body_mode=mode_pb.ProcessingMode.NONE,
+    response_header_mode=mode_pb.ProcessingMode.SKIP,
+)
+
+
+def header_dict(header_map: core_pb.HeaderMap) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for h in header_map.headers:
+        out[h.key.lower()] = h.raw_value.decode("utf-8", "replace") if h.raw_value else h.value
+    return out
+
+
+def set_options(headers: Iterable[tuple[str, str]]) -> list[core_pb.HeaderValueOption]:
+    return [core_pb.HeaderValueOption(header=core_pb.HeaderValue(key=k, raw_value=v.encode()),
+                                      append_action=OVERWRITE) for k, v in headers]
+
+
+def body_response(set_headers: Iterable[tuple[str, str]], remove: Iterable[str],
+                  body: bytes | None) -> pb.ProcessingResponse:
+    common = pb.CommonResponse(
+        header_mutation=pb.HeaderMutation(set_headers=set_options(set_headers),
+                                          remove_headers=list(remove)),
+        clear_route_cache=True)
+    if body is not None:
+        common.body_mutation.body = body
+    return pb.ProcessingResponse(request_body=pb.BodyResponse(response=common))
+
+
+def immediate_response(status: int, body: bytes, details: str) -> pb.ProcessingResponse:
+    headers = pb.HeaderMutation(set_headers=set_options([("content-type", "application/json")]))
+    return pb.ProcessingResponse(immediate_response=pb.ImmediateResponse(
+        status=status_pb.HttpStatus(code=status), headers=headers, body=body, details=details))

@@ -1,0 +1,176 @@
+"""mmrouter fit / eval: metric maths, the head file, fitting, thresholds, the CLI, held-out floor."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mmrouter.routing.classifier import Classifier, RouteIndex
+from mmrouter.config.schema import load_config
+from mmrouter.routing.conversation import Conversation
+from mmrouter.learning.dataset import DatasetError, load_labelled
+from mmrouter.learning.evaluation import accuracy, confusion_matrix, per_route_metrics, percentile
+from mmrouter.routing.head import FeatureSpec, HeadError, RoutingHead, char_ngrams
+from mmrouter.routing.logreg import apply_thresholds, fit_logreg, fit_thresholds, stratified_folds
+
+ROOT = Path(__file__).resolve().parents[2]
+HELDOUT = ROOT / "data" / "devset" / "heldout.jsonl"
+HELDOUT_FLOOR = 0.90
+SPEC = FeatureSpec(ngram_dim=64)
+
+
+def _mmrouter(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mmrouter", "--log-level", "warning", *args],
+                          capture_output=True, text=True, timeout=280, cwd=ROOT)
+
+
+def test_metrics_on_a_hand_made_example() -> None:
+    labels = ["a", "b", "c"]
+    expected = ["a", "a", "a", "b", "b", "c"]
+    predicted = ["a", "a", "b", "b", "c", "c"]
+    cm = confusion_matrix(expected, predicted, labels)
+    assert cm.tolist() == [[2, 1, 0], [0, 1, 1], [0, 0, 1]]
+    assert accuracy(expected, predicted) == pytest.approx(4 / 6)
+    m = per_route_metrics(cm, labels)
+    assert (m["a"].precision, m["a"].recall) == (1.0, pytest.approx(2 / 3))
+    assert m["a"].f1 == pytest.approx(0.8)
+    assert (m["b"].precision, m["b"].recall, m["b"].f1) == (0.5, 0.5, 0.5)
+    assert (m["c"].precision, m["c"].recall) == (0.5, 1.0)
+    assert m["c"].f1 == pytest.approx(2 / 3)
+    assert per_route_metrics(np.zeros((1, 1), int), ["x"])["x"].f1 == 0.0  # no 0/0
+    assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
+
+
+def test_stratified_folds_balance_every_class() -> None:
+    y = np.array([0] * 10 + [1] * 5)
+    folds = stratified_folds(y, 5, seed=0)
+    for f in range(5):
+        assert (y[folds == f] == 0).sum() == 2 and (y[folds == f] == 1).sum() == 1
+    assert np.array_equal(folds, stratified_folds(y, 5, seed=0))  # deterministic
+
+
+def _head(routes: tuple[str, ...], dim: int = 4) -> RoutingHead:
+    rng = np.random.default_rng(0)
+    n = SPEC.size(dim)
+    return RoutingHead(routes=routes, weights=rng.normal(size=(len(routes), n)).astype(np.float32),
+                       bias=np.zeros(len(routes), np.float32), thresholds={routes[0]: 0.5},
+                       text_encoder="enc", spec=SPEC)
+
+
+def test_head_round_trip_and_mismatch_errors(tmp_path: Path) -> None:
+    head = _head(("x", "y", "other"))
+    path = tmp_path / "head.npz"
+    head.save(path)
+    loaded = RoutingHead.load(path)
+    assert loaded.routes == head.routes and loaded.thresholds == {"x": 0.5}
+    assert loaded.spec == SPEC and np.array_equal(loaded.weights, head.weights)
+    loaded.check_encoder("enc", 4)
+    with pytest.raises(HeadError, match="fitted for routes"):
+        loaded.check_routes(["x", "z", "other"])
+    with pytest.raises(HeadError, match="text encoder"):
+        loaded.check_encoder("other-encoder", 4)
+    with pytest.raises(HeadError, match="features"):
+        loaded.check_encoder("enc", 8)
+    (tmp_path / "bad.npz").write_bytes(b"not a head")
+    with pytest.raises(HeadError, match="cannot read"):
+        RoutingHead.load(tmp_path / "bad.npz")
+
+
+def test_char_ngrams_are_deterministic_and_normalised() -> None:
+    a = char_ngrams("Draw me a cat", SPEC)
+    assert np.array_equal(a, char_ngrams("draw  ME a cat", SPEC))
+    assert np.linalg.norm(a) == pytest.approx(1.0, abs=1e-5)
+    short = char_ngrams("", FeatureSpec(ngram_min=4, ngram_max=5, ngram_dim=8))
+    assert short.shape == (8,) and not short.any()  # shorter than any n-gram: all zero
+
+
+def test_fit_learns_a_small_synthetic_set() -> None:
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(3, 5)) * 3
+    y = np.repeat(np.arange(3), 20)
+    x = centres[y] + rng.normal(size=(60, 5))
+    model = fit_logreg(x, y, 3, l2=1e-3)
+    assert accuracy(list(y), list(model.proba(x).argmax(axis=1))) >= 0.95
+    again = fit_logreg(x, y, 3, l2=1e-3)
+    assert np.array_equal(model.weights, again.weights)  # deterministic
+
+
+def test_thresholds_abstain_to_fallback() -> None:
+    proba = np.array([[0.9, 0.1, 0.0], [0.4, 0.3, 0.3], [0.45, 0.1, 0.45], [0.1, 0.8, 0.1]])
+    y = np.array([0, 2, 2, 1])  # the two unsure "0" predictions are really the fallback (2)
+    thresholds = fit_thresholds(proba, y, fallback=2)
+    assert set(thresholds) == {0} and 0.45 < thresholds[0] <= 0.9
+    assert apply_thresholds(proba, thresholds, 2).tolist() == [0, 2, 2, 1]
+
+
+def test_classifier_abstains_below_a_head_threshold() -> None:
+    config = load_config(None)
+    routes = config.route_names
+    dim = 4
+    weights = np.zeros((len(routes), SPEC.size(dim)), np.float32)
+    bias = np.zeros(len(routes), np.float32)
+    bias[0] = 1.0  # chit_chat wins with p ≈ 0.31
+    head = RoutingHead(routes=routes, weights=weights, bias=bias, spec=SPEC,
+                       thresholds={"chit_chat": 0.5})
+    index = RouteIndex(routes=routes, anchors=np.zeros((1, dim), np.float32),
+                       owner=np.zeros(1, np.int64))
+    result = Classifier(config, index, head).classify(Conversation(latest_text="hi"),
+                                                      np.zeros(dim, np.float32))
+    assert (result.route, result.abstained, result.method) == ("other", True, "head")
+    head.thresholds = {"chit_chat": 0.2}
+    result = Classifier(config, index, head).classify(Conversation(latest_text="hi"),
+                                                      np.zeros(dim, np.float32))
+    assert (result.route, result.abstained) == ("chit_chat", False)
+
+
+def test_bad_data_lines_name_the_line(tmp_path: Path) -> None:
+    config = load_config(None)
+    good = json.dumps({"messages": [{"role": "user", "content": "hi"}], "route": "chit_chat"})
+    cases = {"{not json": "not valid JSON", json.dumps({"messages": [], "route": "other"}):
+             "non-empty", json.dumps({"messages": [{"role": "user", "content": "x"}],
+                                      "route": "nope"}): "unknown route"}
+    for bad, message in cases.items():
+        path = tmp_path / "data.jsonl"
+        path.write_text(f"{good}\n\n{bad}\n")
+        with pytest.raises(DatasetError, match=f"data.jsonl:3: .*{message}"):
+            load_labelled(path, config)
+
+
+def test_eval_cli_on_heldout_meets_the_floor(tmp_path: Path) -> None:
+    plot = tmp_path / "confusion.png"
+    proc = _mmrouter("eval", "--data", str(HELDOUT), "--json", "--plot", str(plot))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["n"] == 183 and summary["method"] == "head"
+    assert set(summary["per_route"]) == set(load_config(None).route_names)
+    assert summary["with_images"] > 0 and "clip" not in summary["image_modes"]
+    assert summary["latency_p50_ms"] > 0
+    assert summary["accuracy"] >= HELDOUT_FLOOR, summary
+    assert plot.stat().st_size > 1000
+
+
+def test_eval_cli_reports_a_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"messages": [{"role": "user", "content": "hi"}], "route": "chit_chat"}\n'
+                    '{"route": 3}\n')
+    proc = _mmrouter("eval", "--data", str(path))
+    assert proc.returncode == 2 and "bad.jsonl:2:" in proc.stderr
+
+
+def test_fit_cli_writes_a_loadable_head(tmp_path: Path) -> None:
+    lines = (ROOT / "data" / "devset" / "train.jsonl").read_text().splitlines()
+    data = tmp_path / "small.jsonl"
+    data.write_text("\n".join(lines[::4]) + "\n")  # a quarter of train: quick
+    out = tmp_path / "head.npz"
+    proc = _mmrouter("fit", "--data", str(data), "--out", str(out), "--folds", "3", "--json")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["n"] == len(lines[::4]) and 0.0 < summary["cv_accuracy"] <= 1.0
+    assert isinstance(summary["thresholds"], dict)
+    head = RoutingHead.load(out)
+    head.check_routes(load_config(None).route_names)
