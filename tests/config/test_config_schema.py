@@ -77,6 +77,15 @@ def test_cross_field_checks_run_after_the_fields_pass():
     assert _problems(data) == ["routes[2].model_scores[0].model: unknown model 'x'"]
 
 
+def test_a_model_without_cluster_gets_one_from_its_name():
+    data = copy.deepcopy(default_config_data())
+    del data["models"][0]["cluster"]
+    data["models"][1]["cluster"] = ""
+    models = parse_config(data).models
+    assert models[0].cluster == "nvidia_nvidia-nemotron-nano-9b-v2"
+    assert models[1].cluster == "gpt-5-chat"
+
+
 def test_configs_are_frozen_and_replace_validates(default_config):
     with pytest.raises(dataclasses.FrozenInstanceError):
         default_config.server.grpc_port = 1  # type: ignore[misc]
