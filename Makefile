@@ -14,7 +14,7 @@ install: $(STAMP) $(GEN_STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --upgrade --quiet pip
-	$(PY) -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[test,lint]'
 	touch $(STAMP)
 
 proto: $(GEN_STAMP)
@@ -32,6 +32,11 @@ test: install
 
 test-fast: install
 	$(PY) -m pytest -q -m 'not e2e'
+
+# ruff (pycodestyle, pyflakes, bugbear) and mypy: strict on routing/ and config/; see pyproject.toml.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 bench: install
 	$(VENV)/bin/mmrouter bench --quick

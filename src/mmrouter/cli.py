@@ -37,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args) or 0
     except ConfigError as exc:
-        print(f"mmrouter: config error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # one problem a line
+            print(f"mmrouter: config error: {line}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin-port", type=int, default=9901)
     p.add_argument("--ext-proc-port", type=int)
     command("check-config", _check_config, "Validate a config and print a summary.")
+    schema_help = "Print the JSON Schema of config files (for editors)."
+    sub.add_parser("config-schema", help=schema_help, description=schema_help).set_defaults(
+        func=_config_schema)
     from mmrouter.tools import register_tools
 
     register_tools(command)
@@ -103,12 +107,12 @@ def _serve_config(args: argparse.Namespace) -> Config:
     server = config.server
     for name in ("grpc_port", "http_port", "torch_threads"):
         if getattr(args, name) is not None:
-            server = _replace(server, **{name: getattr(args, name)})
+            server = server.replace(**{name: getattr(args, name)})
     if args.process_index is not None:  # one of a supervisor's processes: it is one process
-        server = _replace(server, processes=1)
+        server = server.replace(processes=1)
     images = config.images
     if args.decode_workers is not None:
-        images = _replace(images, decode_workers=args.decode_workers)
+        images = images.replace(decode_workers=args.decode_workers)
     config = config.replace(server=server, images=images)
     validate(config)  # the overrides obey the file's rules
     return config
@@ -171,10 +175,13 @@ def _check_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def _replace(obj, **changes):
-    import dataclasses
+def _config_schema(args: argparse.Namespace) -> int:
+    import json
 
-    return dataclasses.replace(obj, **changes)
+    from mmrouter.config.schema import config_json_schema
+
+    sys.stdout.write(json.dumps(config_json_schema(), indent=2) + "\n")
+    return 0
 
 
 async def _until_signal(coro, on_signal: Callable[[], None]) -> None:

@@ -74,7 +74,8 @@ def test_ready_reports_the_image_encoder(stack) -> None:
     metrics = urllib.request.urlopen(running.api_url + "/metrics", timeout=10).read().decode()
     if mode == "clip":
         assert component["status"] == "ready" and component["model"] == TINY_ARCH
-        assert f'mmrouter_encoder_info{{encoder="image",model="{TINY_ARCH}",reason="",status="ready"}} 1.0' in metrics
+        assert (f'mmrouter_encoder_info{{encoder="image",model="{TINY_ARCH}",reason="",'
+                'status="ready"} 1.0') in metrics
     else:
         assert component["status"] == "unavailable" and component["fallback"] == "image_presence"
         assert "laion2b_s34b_b79k" in component["reason"]

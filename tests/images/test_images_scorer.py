@@ -62,7 +62,8 @@ def tiny_scorer(tiny_clip):  # noqa: F811
     metrics = Metrics()
     statuses: dict[str, dict] = {}
     config = tiny_config(*tiny_clip)
-    scorer = build_image_scorer(config, metrics, lambda n, s, **d: statuses.__setitem__(n, {"status": s, **d}))
+    scorer = build_image_scorer(config, metrics,
+                                lambda n, s, **d: statuses.__setitem__(n, {"status": s, **d}))
     yield scorer, metrics, statuses, config
     scorer.close()
 
@@ -237,7 +238,8 @@ def test_fake_encoder_fusion_anchors_mode_is_presence_refined() -> None:
     scores = {s.route: s for s in fuse(routes, text, skewed, "clip", influence=0.05)}
     assert scores["image_question"].image == pytest.approx(1.0)
     assert scores["image_generation"].image == pytest.approx(0.95, abs=1e-4)
-    assert scores["image_generation"].fused == pytest.approx(0.5 * text[names.index("image_generation")] + 0.5 * 0.95, abs=1e-4)
+    assert scores["image_generation"].fused == pytest.approx(
+        0.5 * text[names.index("image_generation")] + 0.5 * 0.95, abs=1e-4)
     assert scores["image_generation"].image_cosine == pytest.approx(0.2)
     assert scores["chit_chat"] == RouteScore("chit_chat", float(text[0]), None, float(text[0]))
 

@@ -73,7 +73,7 @@ def headline(results: Results, raw: Mapping[str, Any], rss: Mapping[str, Any],
     image_added = _diff(_get(results, "router", "one_image", 1, "p50_ms"),
                         _get(results, "direct", "one_image", 1, "p50_ms"))
     one_c32 = _get(results, "router", "one_image", 32, "throughput_rps")
-    out = {
+    out: dict[str, Any] = {
         "text_added_p50_ms": text_added,
         "text_added_p50_ms_vs_noop": _diff(_get(results, "router", "text", 1, "p50_ms"),
                                            _get(results, "noop", "text", 1, "p50_ms")),

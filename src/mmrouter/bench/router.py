@@ -166,7 +166,7 @@ def batch_stats(exposition: str) -> dict[str, dict[str, float | None]]:
                 sums[key] = sums.get(key, 0.0) + sample.value
     out: dict[str, dict[str, float | None]] = {}
     for encoder in {k[0] for k in sums}:
-        def mean(name: str) -> float | None:
+        def mean(name: str, encoder: str = encoder) -> float | None:
             count = sums.get((encoder, f"{name}_count"), 0.0)
             return round(sums.get((encoder, f"{name}_sum"), 0.0) / count, 4) if count else None
         out[encoder] = {"batches": sums.get((encoder, "mmrouter_batch_size_count")),

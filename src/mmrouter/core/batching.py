@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import Callable, Generic, Sequence, TypeVar
+from typing import Any, Callable, Generic, Sequence, TypeVar
 
 from mmrouter.errors import Overloaded
 from mmrouter.core.inference import InferencePool
@@ -145,6 +145,7 @@ class MicroBatcher(Generic[T, R]):
         """Form a batch from ``first`` and what follows, run it; True when told to stop."""
         if first is _STOP:
             return True
+        assert isinstance(first, _Job)
         if first.future.done():  # its caller gave up (timeout): skip the work
             return False
         batch = [first]
@@ -222,7 +223,7 @@ def _fail(batch: list[_Job], exc: BaseException) -> None:
         _resolve(job, _set_exception, error)
 
 
-def _resolve(job: _Job, setter: Callable[[asyncio.Future, object], None], value: object) -> None:
+def _resolve(job: _Job, setter: Callable[[asyncio.Future, Any], None], value: object) -> None:
     try:
         job.loop.call_soon_threadsafe(setter, job.future, value)
     except RuntimeError:  # the submitting loop has closed: nobody is waiting any more

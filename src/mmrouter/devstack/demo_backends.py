@@ -88,7 +88,7 @@ async def _models(request: web.Request) -> web.Response:
 
 
 async def _received(request: web.Request) -> web.Response:
-    return web.json_response(list(request.app[RECEIVED_KEY]))
+    return web.json_response([*request.app[RECEIVED_KEY]])
 
 
 async def _clear(request: web.Request) -> web.Response:

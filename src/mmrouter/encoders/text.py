@@ -43,9 +43,13 @@ class SentenceTransformerEncoder:
         self.device = select_device(device)
         path, self.name = resolve_text_model(model)
         self.model = SentenceTransformer(path, device=self.device)
-        self.model.max_seq_length = min(max_seq_length, self.model.max_seq_length or max_seq_length)
+        self.max_seq_length = min(max_seq_length, self.model.max_seq_length or max_seq_length)
+        self.model.max_seq_length = self.max_seq_length
         self.model.eval()
-        self.dim = int(self.model.get_embedding_dimension())
+        dim = self.model.get_embedding_dimension()
+        if dim is None:
+            raise RuntimeError(f"text encoder {self.name}: no embedding dimension")
+        self.dim = int(dim)
         self.dtype = select_dtype(precision, self.device)
         self._tokenizer_lock = threading.Lock()  # forwards may overlap; tokenizer calls do not
         self._traced: TracedForward | None = None
@@ -73,7 +77,7 @@ class SentenceTransformerEncoder:
     def _trace(self, model: object, reference: np.ndarray,
                max_batch_size: int) -> TracedForward | None:
         try:
-            return build_traced(model, reference, self.model.max_seq_length,
+            return build_traced(model, reference, self.max_seq_length,
                                 fused=self.dtype == "bfloat16", exact=self.dtype == "float32",
                                 max_batch=max_batch_size)
         except Exception as exc:  # noqa: BLE001 - a trace that fails keeps the eager forward

@@ -51,6 +51,7 @@ def render_envoy_config(config: Config, ports: EnvoyPorts = EnvoyPorts(),
 
 def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> dict[str, Any]:
     default = config.model(config.routing.default_model)
+    assert default is not None  # the config's checks: routing.default_model is a model
     return {
         "admin": {"address": _address(ports.admin_host, ports.admin_port)},
         "static_resources": {

@@ -212,6 +212,7 @@ class ClipImageScorer:
     async def _embedding(self, item: _Read) -> np.ndarray:
         if item.embedding is not None:
             return item.embedding
+        assert item.pixels is not None  # _Read has one of embedding and pixels
         embedding = await self.batcher.submit(item.pixels)
         self.cache.put(item.digest, embedding)
         return embedding
@@ -262,7 +263,7 @@ def build_image_scorer(config: Config, metrics: Metrics, sink: Callable[..., Non
 
 
 def _unavailable(config: Config, metrics: Metrics, sink: Callable[..., None], reason: str,
-                 status: str = "unavailable") -> None:
+                 status: str = "unavailable") -> ImageScorer | None:
     logger.warning("IMAGE ENCODER %s: %s; routing falls back to image presence",
                    status.upper(), reason)
     metrics.encoder_info.labels("image", config.image_encoder.architecture, status, reason).set(1)

@@ -115,7 +115,8 @@ class RoutingHead:
         logits = features @ self.weights.T + self.bias
         logits = logits - logits.max(axis=-1, keepdims=True)
         exp = np.exp(logits)
-        return (exp / exp.sum(axis=-1, keepdims=True)).astype(np.float32)
+        proba: np.ndarray = (exp / exp.sum(axis=-1, keepdims=True)).astype(np.float32)
+        return proba
 
     def check_routes(self, routes: Sequence[str]) -> None:
         if tuple(routes) != self.routes:

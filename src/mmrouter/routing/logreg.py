@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass
-from typing import ContextManager, Sequence
+from typing import Callable, ContextManager, Sequence
 
 import numpy as np
 
@@ -24,7 +24,8 @@ def _single_threaded_blas() -> ContextManager[object]:
         from threadpoolctl import threadpool_limits
     except ImportError:  # optional: only a speed-up
         return contextlib.nullcontext()
-    return threadpool_limits(limits=1, user_api="blas")
+    limits: ContextManager[object] = threadpool_limits(limits=1, user_api="blas")
+    return limits
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class LinearModel:
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=-1, keepdims=True)
     exp = np.exp(shifted)
-    return exp / exp.sum(axis=-1, keepdims=True)
+    proba: np.ndarray = exp / exp.sum(axis=-1, keepdims=True)
+    return proba
 
 
 def loss_and_grad(params: np.ndarray, x: np.ndarray, onehot: np.ndarray,
@@ -72,7 +74,8 @@ def _two_loop(grad: np.ndarray, s_hist: list[np.ndarray], y_hist: list[np.ndarra
     return -q
 
 
-def lbfgs(fun, x0: np.ndarray, max_iter: int = 500, tol: float = 1e-6) -> np.ndarray:
+def lbfgs(fun: Callable[[np.ndarray], tuple[float, np.ndarray]], x0: np.ndarray,
+          max_iter: int = 500, tol: float = 1e-6) -> np.ndarray:
     """Minimise a smooth function ``fun(x) -> (value, grad)`` with L-BFGS + Armijo backtracking."""
     x = x0.astype(np.float64)
     value, grad = fun(x)
@@ -161,7 +164,7 @@ def apply_thresholds(proba: np.ndarray, thresholds: dict[int, float], fallback: 
     """Argmax per row; a winner below its class threshold abstains to ``fallback``."""
     best = proba.argmax(axis=1)
     conf = proba.max(axis=1)
-    out = best.copy()
+    out: np.ndarray = best.copy()
     for label, threshold in thresholds.items():
         out[(best == label) & (conf < threshold) & (label != fallback)] = fallback
     return out

@@ -4,8 +4,8 @@ The body rewrite walks the top-level JSON object member by member and splices th
 name into the span of every top-level ``model`` value. Values are skipped cheaply: strings with
 ``str.find`` (a multi-MB base64 image costs well under a millisecond), containers by their
 brackets, and a container with more than ``TOKEN_BUDGET`` brackets/strings by the C JSON
-decoder, so no body costs a Python step per token. Every other byte of the client's body (whitespace, key order,
-escapes, number formatting) reaches the backend unchanged.
+decoder, so no body costs a Python step per token. Every other byte of the client's body
+(whitespace, key order, escapes, number formatting) reaches the backend unchanged.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def top_level_value_spans(body: bytes, key: str) -> list[tuple[int, int]]:
 
 
 def _skip(body: bytes, pos: int) -> int:
-    return _WS.match(body, pos).end()
+    match = _WS.match(body, pos)  # always matches: the pattern may be empty
+    return match.end() if match else pos
 
 
 def _expect(body: bytes, pos: int, char: bytes) -> int:

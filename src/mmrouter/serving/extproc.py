@@ -168,4 +168,5 @@ def body_response(set_headers: Iterable[tuple[str, str]], remove: Iterable[str],
 def immediate_response(status: int, body: bytes, details: str) -> pb.ProcessingResponse:
     headers = pb.HeaderMutation(set_headers=set_options([("content-type", "application/json")]))
     return pb.ProcessingResponse(immediate_response=pb.ImmediateResponse(
-        status=status_pb.HttpStatus(code=status), headers=headers, body=body, details=details))
+        status=status_pb.HttpStatus(code=status),  # type: ignore[arg-type]  # the enum's number
+        headers=headers, body=body, details=details))

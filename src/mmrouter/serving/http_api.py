@@ -15,8 +15,8 @@ from mmrouter.errors import InvalidRequest, NotReady, RouterError, error_body, i
 
 logger = logging.getLogger(__name__)
 
-CORE_KEY = web.AppKey("core", object)
-STATUS_KEY = web.AppKey("status", object)
+CORE_KEY: web.AppKey[Callable[[], Any]] = web.AppKey("core")  # the core, or None while loading
+STATUS_KEY: web.AppKey[ServiceStatus] = web.AppKey("status")
 
 
 class ServiceStatus:

@@ -92,6 +92,7 @@ class Server:
             ("grpc.max_send_message_length", limit),
             ("grpc.so_reuseport", 0),
         ])
+        assert self.core is not None  # gRPC starts once the models are loaded
         pb_grpc.add_ExternalProcessorServicer_to_server(ExtProcService(self.core), self._grpc)
         address = f"{self.config.server.grpc_host}:{self.config.server.grpc_port}"
         self.grpc_port = self._grpc.add_insecure_port(address)
