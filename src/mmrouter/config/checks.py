@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mmrouter.config.schema import Config, ConfigError, RouteConfig
+from mmrouter.config.schema import API_NAMES, Config, ConfigError, RouteConfig
 
 PRECISION_CHOICES = frozenset({"auto", "fp32", "fp16", "bf16"})
 
@@ -23,6 +23,7 @@ def validate(config: Config) -> None:
     for i, route in enumerate(config.routes):
         _validate_route(config, route, f"routes[{i}]")
     _validate_routing(config)
+    _validate_apis(config)
     _validate_encoders(config)
     _validate_server(config)
     _validate_images(config)
@@ -52,6 +53,22 @@ def _validate_routing(config: Config) -> None:
             raise ConfigError(f"routing.aliases: '{alias}' is also a model name")
     if routing.context_messages < 0:
         raise ConfigError("routing.context_messages: must be >= 0")
+
+
+def _validate_apis(config: Config) -> None:
+    if not config.routing.apis:
+        raise ConfigError("routing.apis: at least one {path, api} is required")
+    _unique([a.path for a in config.routing.apis], "routing.apis", "path")
+    for i, entry in enumerate(config.routing.apis):
+        _choice(entry.api, set(API_NAMES), f"routing.apis[{i}].api")
+        if not entry.path.startswith("/") or "?" in entry.path:
+            raise ConfigError(f"routing.apis[{i}].path: expected a path such as /v1/messages, "
+                              f"got {entry.path!r}")
+    for i, model in enumerate(config.models):
+        if not model.apis:
+            raise ConfigError(f"models[{i}].apis: at least one API is required")
+        for api in model.apis:
+            _choice(api, set(API_NAMES), f"models[{i}].apis")
 
 
 MAX_PROCESSES = 64

@@ -16,6 +16,9 @@ import yaml
 
 CAPABILITIES = frozenset({"text", "image", "image_output"})
 DEFAULT_CONFIG_RESOURCE = "defaults/config.yaml"
+OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES = "openai_chat", "openai_responses", \
+    "anthropic_messages"
+API_NAMES = (OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES)
 
 
 class ConfigError(ValueError):
@@ -28,6 +31,10 @@ class ModelConfig:
     cluster: str
     capabilities: frozenset[str] = frozenset({"text"})
     endpoint: str | None = None  # host:port, used to render envoy.yaml and by demo backends
+    apis: tuple[str, ...] = (OPENAI_CHAT,)  # the request APIs its backend serves
+
+    def serves(self, api: str) -> bool:
+        return api in self.apis
 
 
 @dataclass(frozen=True)
@@ -101,8 +108,21 @@ class HeaderNames:
 
 
 @dataclass(frozen=True)
+class ApiPath:
+    """A request path the router classifies, and the API its bodies speak."""
+
+    path: str
+    api: str
+
+
+DEFAULT_APIS = (ApiPath("/v1/chat/completions", OPENAI_CHAT),
+                ApiPath("/v1/responses", OPENAI_RESPONSES),
+                ApiPath("/v1/messages", ANTHROPIC_MESSAGES))
+
+
+@dataclass(frozen=True)
 class RoutingConfig:
-    chat_paths: tuple[str, ...] = ("/v1/chat/completions",)
+    apis: tuple[ApiPath, ...] = DEFAULT_APIS
     aliases: tuple[str, ...] = ("MoM", "auto")
     default_model: str = ""
     default_image_model: str | None = None
@@ -209,13 +229,14 @@ def parse_config(data: Any, source: str = "<memory>") -> Config:
 
 def _parse_model(raw: Any, where: str) -> ModelConfig:
     raw = _mapping(raw, where)
-    _reject_unknown(raw, {"name", "cluster", "capabilities", "endpoint"}, where)
+    _reject_unknown(raw, {"name", "cluster", "capabilities", "endpoint", "apis"}, where)
     name = _str(raw, "name", where)
     return ModelConfig(
         name=name,
         cluster=str(raw.get("cluster") or _default_cluster(name)),
         capabilities=_capabilities(raw.get("capabilities", ["text"]), f"{where}.capabilities"),
         endpoint=raw.get("endpoint"),
+        apis=_coerce(raw.get("apis", [OPENAI_CHAT]), (), f"{where}.apis"),
     )
 
 
@@ -257,8 +278,31 @@ def _parse_route(raw: Any, where: str) -> RouteConfig:
 def _parse_routing(raw: Any) -> RoutingConfig:
     raw = dict(_mapping(raw, "routing"))
     headers = _simple(HeaderNames, raw.pop("headers", None), "routing.headers")
+    apis = _parse_apis(raw.pop("apis", None), raw.pop("chat_paths", None))
     routing = _simple(RoutingConfig, raw, "routing")
-    return dataclasses.replace(routing, headers=headers)
+    return dataclasses.replace(routing, headers=headers, apis=apis)
+
+
+def _parse_apis(raw: Any, chat_paths: Any) -> tuple[ApiPath, ...]:
+    """``routing.apis``; the older ``routing.chat_paths`` names the chat-completions paths (the
+    other APIs keep their default paths)."""
+    if chat_paths is not None:
+        if raw is not None:
+            raise ConfigError("routing.chat_paths: the older form of routing.apis; give only apis")
+        paths = _coerce(chat_paths, (), "routing.chat_paths")
+        return (*(ApiPath(p, OPENAI_CHAT) for p in paths),
+                *(a for a in DEFAULT_APIS if a.api != OPENAI_CHAT))
+    if raw is None:
+        return DEFAULT_APIS
+    if not isinstance(raw, list):
+        raise ConfigError("routing.apis: expected a list of {path, api}")
+    entries = []
+    for i, item in enumerate(raw):
+        item = _mapping(item, f"routing.apis[{i}]")
+        _reject_unknown(item, {"path", "api"}, f"routing.apis[{i}]")
+        entries.append(ApiPath(_str(item, "path", f"routing.apis[{i}]"),
+                               _str(item, "api", f"routing.apis[{i}]")))
+    return tuple(entries)
 
 
 def _simple(cls: type, raw: Any, where: str) -> Any:
