@@ -19,7 +19,7 @@ from mmrouter.routing.decision import Decision
 
 API_HEADER = "x-mmrouter-api"
 API_FIELD = "api"
-REQUEST_API = "mmrouter_api"  # request-scoped key: the API whose error shape to answer in
+REQUEST_API = web.RequestKey("mmrouter_api", str)  # the API whose error shape to answer in
 
 
 async def classify_request(request: web.Request, core: Any) -> web.Response:
