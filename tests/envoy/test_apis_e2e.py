@@ -96,7 +96,10 @@ def test_chat_completions_with_openai_client(stack, client, sent, text, route, b
     assert raw.headers["x-mmrouter-route"] == route
     assert raw.headers["x-demo-backend"] == backend
     assert completion.model == raw.headers["x-mmrouter-model"]
+    assert completion.choices[0].message.content == \
+        f"Hello from {backend} (model {completion.model})."
     assert_forwarded_as_sent(stack, backend, sent.bodies[-1], completion.model)
+    assert stack.received(backend)[-1]["headers"]["x-selected-model"] == completion.model
 
 
 def test_chat_completions_streaming_and_errors_with_openai_client(stack, client):
