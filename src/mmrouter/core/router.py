@@ -18,8 +18,7 @@ import numpy as np
 
 from mmrouter.core.batching import MicroBatcher
 from mmrouter.routing.classifier import Classification, Classifier
-from mmrouter.config.schema import Config, ModelConfig
-from mmrouter.config.schema import OPENAI_CHAT
+from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
 from mmrouter.routing.apis import API_TITLES, parse_request, request_conversation
 from mmrouter.routing.conversation import ChatRequest, Conversation
 from mmrouter.routing.decision import Decision, choose_model, default_model_for, serves_api
@@ -102,10 +101,11 @@ class RouterCore:
                                f"lists it in its 'apis')", param="model")
         if model is not None and model not in self._aliases:
             explicit = self.config.model(model)
-            if explicit is not None and not explicit.serves(api):
-                raise ApiNotServed(f"the model '{model}' does not serve the {API_TITLES[api]} "
-                                   f"API; models that do: {self._serving(api)}", param="model")
             if explicit is not None:
+                if not explicit.serves(api):
+                    raise ApiNotServed(f"the model '{model}' does not serve the "
+                                       f"{API_TITLES[api]} API; models that do: "
+                                       f"{self._serving(api)}", param="model")
                 return Decision(route="explicit", model=explicit, reason="explicit")
             if self.config.routing.unknown_model == "error":
                 raise UnknownModel(f"The model '{model}' does not exist; use one of "
