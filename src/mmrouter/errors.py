@@ -1,4 +1,9 @@
-"""Router errors and the one place that maps them to HTTP status and OpenAI error bodies."""
+"""Router errors and the one place that maps them to HTTP status and error bodies.
+
+Bodies take the shape of the API the client speaks: OpenAI's ``{"error": {message, type, param,
+code}}`` (chat completions and Responses), or Anthropic's ``{"type": "error", "error": {type,
+message}}`` for the Messages API.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +38,12 @@ class UnknownModel(RouterError):
     kind = "unknown_model"
 
 
+class ApiNotServed(RouterError):
+    """No configured model (or not the one named) serves the request's API."""
+
+    code = kind = "api_not_served"
+
+
 class InvalidImage(RouterError):
     code = kind = "invalid_image"
 
@@ -54,14 +65,36 @@ class NotReady(RouterError):
     code = kind = "not_ready"
 
 
-def error_body(exc: RouterError) -> dict[str, object]:
+ANTHROPIC_MESSAGES = "anthropic_messages"  # config.schema's API name (errors import nothing)
+# Anthropic's error types by status (https://docs.anthropic.com/en/api/errors).
+ANTHROPIC_TYPES = {400: "invalid_request_error", 404: "not_found_error",
+                   413: "request_too_large", 429: "rate_limit_error", 503: "overloaded_error"}
+
+
+def error_body(exc: RouterError, api: str | None = None) -> dict[str, object]:
+    """The error in the shape of ``api`` (None or an OpenAI API: OpenAI's shape)."""
+    if api == ANTHROPIC_MESSAGES:
+        return anthropic_error(exc.status, _anthropic_message(exc))
     return {"error": {"message": exc.message, "type": exc.type, "param": exc.param, "code": exc.code}}
 
 
-def error_json(exc: RouterError) -> bytes:
-    return json.dumps(error_body(exc)).encode()
+def error_json(exc: RouterError, api: str | None = None) -> bytes:
+    return json.dumps(error_body(exc, api)).encode()
 
 
-def internal_error_body(message: str = "internal router error") -> bytes:
+def internal_error_body(message: str = "internal router error", api: str | None = None) -> bytes:
+    if api == ANTHROPIC_MESSAGES:
+        return json.dumps(anthropic_error(500, message)).encode()
     return json.dumps({"error": {"message": message, "type": "server_error", "param": None,
                                  "code": "internal_error"}}).encode()
+
+
+def anthropic_error(status: int, message: str) -> dict[str, object]:
+    return {"type": "error", "error": {"type": ANTHROPIC_TYPES.get(status, "api_error"),
+                                       "message": message}}
+
+
+def _anthropic_message(exc: RouterError) -> str:
+    """Anthropic's errors have no param or code field: the message names both."""
+    where = f"{exc.param}: " if exc.param and not exc.message.startswith(exc.param) else ""
+    return f"{where}{exc.message} ({exc.code})"

@@ -562,7 +562,7 @@ class SlowFakeImageScorer:
 def test_a_classification_past_its_deadline_leaves_no_text_job_behind(default_config):
     """The deadline cancels classify while it waits for the image scores: its text job,
     still queued behind a busy worker, is cancelled with it and skipped, never encoded."""
-    from mmrouter.core.router import conversation_for
+    from mmrouter.routing.conversation import conversation_for
     from mmrouter.core.metrics import Metrics
     from mmrouter.core.runtime import build_core
 

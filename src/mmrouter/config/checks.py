@@ -23,6 +23,7 @@ def validate(config: Config) -> None:
     for i, route in enumerate(config.routes):
         _validate_route(config, route, f"routes[{i}]")
     _validate_routing(config)
+    _unique([a.path for a in config.routing.apis], "routing.apis", "path")
     _validate_encoders(config)
     _validate_server(config)
 

@@ -29,6 +29,9 @@ from mmrouter.config.errors import ConfigError as ConfigError
 
 Capability = Literal["text", "image", "image_output"]
 CAPABILITIES: frozenset[str] = frozenset(get_args(Capability))
+ApiName = Literal["openai_chat", "openai_responses", "anthropic_messages"]
+OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES = get_args(ApiName)
+API_NAMES: tuple[str, ...] = get_args(ApiName)
 Precision = Literal["auto", "fp32", "fp16", "bf16"]  # auto: fp16 on CUDA, bf16 on a CPU with it
 DEFAULT_CONFIG_RESOURCE = "defaults/config.yaml"
 MAX_PROCESSES = 64
@@ -65,6 +68,10 @@ class ModelConfig(_Section):
     cluster: str = ""  # Envoy cluster; empty: the name with characters other than [A-Za-z0-9_-] as _
     capabilities: frozenset[Capability] = frozenset({"text"})
     endpoint: str | None = None  # host:port, used to render envoy.yaml and by demo backends
+    apis: Annotated[tuple[ApiName, ...], Field(min_length=1)] = (OPENAI_CHAT,)  # its backend serves
+
+    def serves(self, api: str) -> bool:
+        return api in self.apis
 
     def __post_init__(self) -> None:
         if not self.cluster:
@@ -147,9 +154,22 @@ class HeaderNames(_Section):
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
+class ApiPath(_Section):
+    """A request path the router classifies, and the API its bodies speak."""
+
+    path: Annotated[str, Field(pattern=r"^/[^?]*$")]  # such as /v1/messages; no query
+    api: ApiName
+
+
+DEFAULT_APIS = (ApiPath(path="/v1/chat/completions", api=OPENAI_CHAT),
+                ApiPath(path="/v1/responses", api=OPENAI_RESPONSES),
+                ApiPath(path="/v1/messages", api=ANTHROPIC_MESSAGES))
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
 class RoutingConfig(_Section):
     where: ClassVar[str] = "routing"
-    chat_paths: tuple[str, ...] = ("/v1/chat/completions",)
+    apis: Annotated[tuple[ApiPath, ...], Field(min_length=1)] = DEFAULT_APIS
     aliases: Annotated[tuple[NonBlank, ...], Field(min_length=1)] = ("MoM", "auto")
     default_model: NonBlank
     default_image_model: str | None = None
@@ -238,6 +258,8 @@ def parse_config(data: Any, source: str = "<memory>") -> Config:
         if "source" in data:  # a field of Config, but the loader's, not the file's
             raise ConfigError("config: unknown field(s) ['source']")
         data = {**data, "source": source}
+        if isinstance(data.get("routing"), Mapping) and "chat_paths" in data["routing"]:
+            data["routing"] = _from_chat_paths(data["routing"])
     # Through JSON, in strict mode: no silent coercion ("8080" is not a port, true is not 1),
     # while YAML's lists still fill tuples and sets (Python-strict would want the types).
     try:
@@ -246,6 +268,20 @@ def parse_config(data: Any, source: str = "<memory>") -> Config:
         raise ConfigError("\n".join(problem_lines(exc))) from None
     validate(config)
     return config
+
+
+def _from_chat_paths(routing: Mapping[str, Any]) -> dict[str, Any]:
+    """The older ``routing.chat_paths`` names the chat-completions paths; the other APIs keep
+    their default paths."""
+    if "apis" in routing:
+        raise ConfigError("routing.chat_paths: the older form of routing.apis; give only apis")
+    out = {k: v for k, v in routing.items() if k != "chat_paths"}
+    paths = routing["chat_paths"]
+    if not isinstance(paths, list):
+        raise ConfigError("routing.chat_paths: expected a list of paths")
+    out["apis"] = [*({"path": p, "api": OPENAI_CHAT} for p in paths),
+                   *({"path": a.path, "api": a.api} for a in DEFAULT_APIS if a.api != OPENAI_CHAT)]
+    return out
 
 
 def config_json_schema() -> dict[str, Any]:

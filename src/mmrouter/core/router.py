@@ -18,10 +18,11 @@ import numpy as np
 
 from mmrouter.core.batching import MicroBatcher
 from mmrouter.routing.classifier import Classification, Classifier
-from mmrouter.config.schema import Config, ModelConfig
-from mmrouter.routing.conversation import ChatRequest, Conversation, conversation_for, parse_chat_body
-from mmrouter.routing.decision import Decision, choose_model, default_model_for
-from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
+from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
+from mmrouter.routing.apis import API_TITLES, parse_request, request_conversation
+from mmrouter.routing.conversation import ChatRequest, Conversation
+from mmrouter.routing.decision import Decision, choose_model, default_model_for, serves_api
+from mmrouter.errors import ApiNotServed, InvalidImage, Overloaded, RouterError, UnknownModel
 from mmrouter.core.inference import InferencePool
 from mmrouter.core.metrics import Metrics
 from mmrouter.routing.mutations import RequestMutation, decision_headers, routing_mutation
@@ -71,9 +72,9 @@ class RouterCore:
             names.append(f"image:{self.image_scorer.name}")
         return tuple(names)
 
-    async def route_chat(self, body: bytes) -> RoutedRequest:
-        """Decide where a chat-completions body goes and how to rewrite it."""
-        request = await self._parse(body)
+    async def route_chat(self, body: bytes, api: str = OPENAI_CHAT) -> RoutedRequest:
+        """Decide where a request body of ``api`` goes and how to rewrite it."""
+        request = await self.parse(body, api)
         decision = await self.decide(request)
         headers = self.config.routing.headers
         annotations = decision_headers(decision.route, decision.confidence,
@@ -88,16 +89,23 @@ class RouterCore:
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
         return RoutedRequest(decision=decision, mutation=mutation)
 
-    async def _parse(self, body: bytes) -> ChatRequest:
+    async def parse(self, body: bytes, api: str = OPENAI_CHAT) -> ChatRequest:
         if len(body) > OFFLOAD_BYTES:
-            return await asyncio.to_thread(parse_chat_body, body)
-        return parse_chat_body(body)
+            return await asyncio.to_thread(parse_request, body, api)
+        return parse_request(body, api)
 
     async def decide(self, request: ChatRequest) -> Decision:
-        model = request.model
+        model, api = request.model, request.api
+        if not serves_api(self.config, api):
+            raise ApiNotServed(f"no configured model serves the {API_TITLES[api]} API (a model "
+                               f"lists it in its 'apis')", param="model")
         if model is not None and model not in self._aliases:
             explicit = self.config.model(model)
             if explicit is not None:
+                if not explicit.serves(api):
+                    raise ApiNotServed(f"the model '{model}' does not serve the "
+                                       f"{API_TITLES[api]} API; models that do: "
+                                       f"{self._serving(api)}", param="model")
                 return Decision(route="explicit", model=explicit, reason="explicit")
             if self.config.routing.unknown_model == "error":
                 raise UnknownModel(f"The model '{model}' does not exist; use one of "
@@ -105,35 +113,36 @@ class RouterCore:
             return Decision(route="default", model=self._default_for(request),
                             reason="unknown_model_default")
         routing = self.config.routing
-        conversation = conversation_for(request.payload, routing)
+        conversation = request_conversation(request, routing)
         try:
             classification = await asyncio.wait_for(self.classify(conversation),
                                                     routing.classify_timeout_ms / 1000.0)
         except Overloaded:
             if routing.overload == "reject":
                 raise
-            return self._fallback(conversation, "overloaded", "overload_default")
+            return self._fallback(conversation, api, "overloaded", "overload_default")
         except asyncio.TimeoutError:
             # Answer before Envoy's message_timeout would pass the body on unrewritten.
-            return self._fallback(conversation, "classify_timeout", "timeout_default")
-        chosen = choose_model(self.config, classification.route, conversation.has_images)
+            return self._fallback(conversation, api, "classify_timeout", "timeout_default")
+        chosen = choose_model(self.config, classification.route, conversation.has_images, api)
         return Decision(route=classification.route, model=chosen, reason="classified",
                         classification=classification)
 
     def _default_for(self, request: ChatRequest) -> ModelConfig:
         """The default model, image-capable when the request carries images."""
         try:
-            has_images = conversation_for(request.payload, self.config.routing).has_images
+            has_images = request_conversation(request, self.config.routing).has_images
         except RouterError:
             has_images = False
-        return default_model_for(self.config, has_images)
+        return default_model_for(self.config, has_images, request.api)
 
-    def _fallback(self, conversation: Conversation, error: str, reason: str) -> Decision:
+    def _fallback(self, conversation: Conversation, api: str, error: str,
+                  reason: str) -> Decision:
         """The fallback route's model (image-capable when needed), counted as an error."""
         self.metrics.errors.labels(error).inc()
         route = self.config.routing.fallback_route
         return Decision(route=route, reason=reason,
-                        model=choose_model(self.config, route, conversation.has_images))
+                        model=choose_model(self.config, route, conversation.has_images, api))
 
     async def classify(self, conversation: Conversation) -> Classification:
         self.classifying += 1
@@ -182,6 +191,9 @@ class RouterCore:
             closer()
         if self.inference is not None:
             self.inference.close()
+
+    def _serving(self, api: str) -> list[str]:
+        return [m.name for m in self.config.models if m.serves(api)]
 
     def _known_names(self) -> list[str]:
         return [*self.config.routing.aliases, *(m.name for m in self.config.models)]

@@ -1,14 +1,17 @@
-"""OpenAI-compatible stand-in backends, one HTTP server per configured model.
+"""OpenAI- and Anthropic-compatible stand-in backends, one HTTP server per configured model.
 
-Each answers ``POST /v1/chat/completions`` with a completion whose ``model`` is the model it
-was asked for (SSE chunks when ``stream`` is true) and says which backend answered in the
-``x-demo-backend`` header. ``GET /__demo/received`` returns what it received (headers and
-exact body), so tests can check the request that crossed Envoy.
+Each answers ``POST /v1/chat/completions``, ``POST /v1/responses`` (OpenAI Responses API) and
+``POST /v1/messages`` (Anthropic Messages API) with an answer whose ``model`` is the model it
+was asked for (each API's SSE events when ``stream`` is true) and says which backend answered
+in the ``x-demo-backend`` header and the sha256 of the body it received in
+``x-demo-body-sha256``. ``GET /__demo/received`` returns what it received (headers and exact
+body), so tests can check the request that crossed Envoy.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import time
@@ -20,6 +23,7 @@ from typing import Any
 from aiohttp import web
 
 from mmrouter.config.schema import Config
+from mmrouter.devstack import demo_apis
 
 logger = logging.getLogger(__name__)
 
@@ -32,29 +36,69 @@ def create_backend_app(name: str, keep: int = 64) -> web.Application:
     app[NAME_KEY] = name
     app[RECEIVED_KEY] = deque(maxlen=keep)
     app.router.add_post("/v1/chat/completions", _chat)
+    app.router.add_post("/v1/responses", _responses)
+    app.router.add_post("/v1/messages", _messages)
     app.router.add_get("/v1/models", _models)
     app.router.add_get("/__demo/received", _received)
     app.router.add_delete("/__demo/received", _clear)
     return app
 
 
-async def _chat(request: web.Request) -> web.StreamResponse:
+async def _received_request(request: web.Request) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    """Record the request; (its JSON object with a string model, or None; answer headers)."""
     body = await request.read()
     name = request.app[NAME_KEY]
     request.app[RECEIVED_KEY].append({
         "backend": name, "path": request.path_qs, "headers": dict(request.headers),
         "body": body.decode("utf-8", "replace"), "body_length": len(body)})
+    headers = {"x-demo-backend": name, "x-demo-body-sha256": hashlib.sha256(body).hexdigest()}
     try:
         payload = json.loads(body)
-        model = payload["model"]
-    except (ValueError, KeyError, TypeError):
+    except ValueError:
+        return None, headers
+    ok = isinstance(payload, dict) and isinstance(payload.get("model"), str)
+    return (payload if ok else None), headers
+
+
+def _text(request: web.Request, model: str) -> str:
+    return f"Hello from {request.app[NAME_KEY]} (model {model})."
+
+
+async def _chat(request: web.Request) -> web.StreamResponse:
+    payload, headers = await _received_request(request)
+    if payload is None:
         return web.json_response({"error": {"message": "invalid request", "type":
                                             "invalid_request_error", "code": None}}, status=400)
-    text = f"Hello from {name} (model {model})."
-    headers = {"x-demo-backend": name}
+    model = payload["model"]
+    text = _text(request, model)
     if payload.get("stream"):
         return await _stream(request, model, text, headers)
     return web.json_response(_completion(model, text), headers=headers)
+
+
+async def _responses(request: web.Request) -> web.StreamResponse:
+    payload, headers = await _received_request(request)
+    if payload is None:
+        return web.json_response({"error": {"message": "invalid request", "type":
+                                            "invalid_request_error", "code": None}}, status=400)
+    model = payload["model"]
+    text = _text(request, model)
+    if payload.get("stream"):
+        return await demo_apis.stream_events(request, demo_apis.responses_events(model, text),
+                                             headers, numbered=True)
+    return web.json_response(demo_apis.response_object(model, text), headers=headers)
+
+
+async def _messages(request: web.Request) -> web.StreamResponse:
+    payload, headers = await _received_request(request)
+    if payload is None:
+        return demo_apis.anthropic_error_response("invalid request")
+    model = payload["model"]
+    text = _text(request, model)
+    if payload.get("stream"):
+        return await demo_apis.stream_events(request, demo_apis.anthropic_events(model, text),
+                                             headers, numbered=False)
+    return web.json_response(demo_apis.anthropic_message(model, text), headers=headers)
 
 
 def _completion(model: str, text: str) -> dict[str, Any]:

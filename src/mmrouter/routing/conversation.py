@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from mmrouter.config.schema import RoutingConfig
+from mmrouter.config.schema import OPENAI_CHAT, RoutingConfig
 from mmrouter.errors import InvalidJSON, InvalidRequest
 
 
@@ -37,6 +37,7 @@ class Conversation:
     context: tuple[Turn, ...] = ()
     latest_images: tuple[ImageRef, ...] = ()
     images: tuple[ImageRef, ...] = ()  # every image in the request, in order
+    unseen_context: bool = False  # earlier turns held by the backend (Responses previous_response_id)
 
     @property
     def image_count(self) -> int:
@@ -48,7 +49,9 @@ class Conversation:
 
     @property
     def follows_assistant(self) -> bool:
-        return bool(self.context) and self.context[-1].role == "assistant"
+        if not self.context:  # context kept by the backend ends with its answer
+            return self.unseen_context
+        return self.context[-1].role == "assistant"
 
     def context_text(self) -> str:
         return "\n".join(f"{t.role}: {t.text}" for t in self.context if t.text)
@@ -58,6 +61,7 @@ class Conversation:
 class ChatRequest:
     model: str | None
     payload: Mapping[str, Any] = field(repr=False)
+    api: str = OPENAI_CHAT  # the API the body speaks (config.schema.API_NAMES)
 
     @property
     def stream(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mmrouter.routing.classifier import Classification
-from mmrouter.config.schema import Config, ModelConfig
+from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
 
 
 @dataclass(frozen=True)
@@ -20,25 +20,40 @@ class Decision:
         return None if self.classification is None else self.classification.confidence
 
 
-def choose_model(config: Config, route_name: str, needs_image: bool) -> ModelConfig:
-    """Highest-scored model of the route that can take the request; else the default(s)."""
+def choose_model(config: Config, route_name: str, needs_image: bool,
+                 api: str = OPENAI_CHAT) -> ModelConfig:
+    """Highest-scored model of the route that can take the request (serves its API, takes its
+    images); else the default(s)."""
     route = config.route(route_name)
     candidates = route.model_scores if route is not None else ()
-    eligible = [s for s in candidates
-                if not needs_image or "image" in _model(config, s.model).capabilities]
+    eligible = [s for s in candidates if _fits(_model(config, s.model), needs_image, api)]
     if eligible:
         best = max(eligible, key=lambda s: s.score)  # first of equal scores wins
         return _model(config, best.model)
-    if needs_image:
-        return default_image_model(config)
-    return _model(config, config.routing.default_model)
+    return default_model_for(config, needs_image, api)
 
 
-def default_model_for(config: Config, needs_image: bool) -> ModelConfig:
-    """The default model, or the default image model when the request carries images."""
-    if needs_image:
-        return default_image_model(config)
-    return _model(config, config.routing.default_model)
+def default_model_for(config: Config, needs_image: bool, api: str = OPENAI_CHAT) -> ModelConfig:
+    """The default model, or the default image model when the request carries images; when
+    that one does not serve ``api``, the first configured model that fits (callers check
+    :func:`serves_api` first: with no model serving the API, the plain default comes back)."""
+    preferred = default_image_model(config) if needs_image else \
+        _model(config, config.routing.default_model)
+    if preferred.serves(api):
+        return preferred
+    for relax_image in (False, True):
+        for model in config.models:
+            if _fits(model, needs_image and not relax_image, api):
+                return model
+    return preferred
+
+
+def serves_api(config: Config, api: str) -> bool:
+    return any(model.serves(api) for model in config.models)
+
+
+def _fits(model: ModelConfig, needs_image: bool, api: str) -> bool:
+    return model.serves(api) and (not needs_image or "image" in model.capabilities)
 
 
 def default_image_model(config: Config) -> ModelConfig:

@@ -19,6 +19,7 @@ from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.core.router import RoutedRequest, RouterCore
+from mmrouter.routing.apis import API_TITLES, may_carry_images
 from mmrouter.routing.decision import default_model_for
 from mmrouter.errors import InvalidRequest, RouterError, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
@@ -31,6 +32,7 @@ OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
 @dataclass
 class StreamState:
     is_chat: bool = False
+    api: str | None = None  # the API of a routed path
     routed: RoutedRequest | None = None
     body_seen: bool = False
 
@@ -40,7 +42,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self.core = core
         self.metrics = core.metrics
         routing = core.config.routing
-        self._chat_paths = frozenset(routing.chat_paths)
+        self._apis = {entry.path: entry.api for entry in routing.apis}
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
 
@@ -71,7 +73,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
     def _on_request_headers(self, message: pb.HttpHeaders, state: StreamState) -> pb.ProcessingResponse:
         headers = header_dict(message.headers)
         path = headers.get(":path", "").split("?", 1)[0]
-        state.is_chat = headers.get(":method") == "POST" and path in self._chat_paths
+        state.api = self._apis.get(path) if headers.get(":method") == "POST" else None
+        state.is_chat = state.api is not None
         # Routing headers sent by the client never steer routing.
         common = pb.CommonResponse(
             header_mutation=pb.HeaderMutation(remove_headers=self._client_routing_headers),
@@ -81,8 +84,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
             return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common),
                                          mode_override=PASSTHROUGH_MODE)
         if message.end_of_stream:
-            return self._error(InvalidRequest("request body is empty; expected a JSON chat "
-                                           "completion request"))
+            return self._error(InvalidRequest(f"request body is empty; expected a JSON "
+                                              f"{API_TITLES[state.api]} request"), state.api)
         return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common))
 
     async def _on_request_body(self, message: pb.HttpBody, state: StreamState) -> pb.ProcessingResponse:
@@ -93,13 +96,13 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         state.body_seen = True
         body = message.body
         try:
-            state.routed = await self.core.route_chat(body)
+            state.routed = await self.core.route_chat(body, state.api)
         except RouterError as exc:
-            return self._error(exc)
+            return self._error(exc, state.api)
         except Exception:  # noqa: BLE001 - never lose the request: fall back to the default model
             logger.exception("routing failed; sending the request to the default model")
             self.metrics.errors.labels("internal").inc()
-            return await asyncio.to_thread(self._default_route, body)
+            return await asyncio.to_thread(self._default_route, body, state.api)
         mutation = state.routed.mutation
         return body_response(mutation.set_headers, mutation.remove_headers, mutation.body)
 
@@ -114,10 +117,10 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         common = pb.CommonResponse(header_mutation=pb.HeaderMutation(set_headers=set_options(values)))
         return pb.ProcessingResponse(response_headers=pb.HeadersResponse(response=common))
 
-    def _default_route(self, body: bytes) -> pb.ProcessingResponse:
+    def _default_route(self, body: bytes, api: str) -> pb.ProcessingResponse:
         """After an internal error: the default model (an image-capable one if images show)."""
         config = self.core.config
-        model = default_model_for(config, needs_image=b'"image_url"' in body)
+        model = default_model_for(config, may_carry_images(body, api), api)
         try:
             new_body: bytes | None = rewrite_model(body, model.name)
         except ValueError:
@@ -129,10 +132,12 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self.metrics.requests.labels("default", model.name, "internal_error_default").inc()
         return body_response(headers, (), new_body)
 
-    def _error(self, exc: RouterError) -> pb.ProcessingResponse:
+    def _error(self, exc: RouterError, api: str | None) -> pb.ProcessingResponse:
+        """The error as the client's API shapes it (OpenAI's, or Anthropic's)."""
         self.metrics.errors.labels(exc.kind).inc()
         self.metrics.requests.labels("error", "", exc.kind).inc()
-        return immediate_response(exc.status, error_json(exc), details=f"mmrouter_{exc.kind}")
+        return immediate_response(exc.status, error_json(exc, api),
+                                  details=f"mmrouter_{exc.kind}")
 
 
 PASSTHROUGH_MODE = mode_pb.ProcessingMode(

@@ -12,6 +12,7 @@ from mmrouter.routing.classifier import Classification
 from mmrouter.routing.conversation import Conversation, ImageRef, conversation_for, load_json_object
 from mmrouter.routing.decision import choose_model
 from mmrouter.errors import InvalidRequest, NotReady, RouterError, error_body, internal_error_body
+from mmrouter.serving.classify_request import REQUEST_API, classify_request
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def create_app(get_core: Callable[[], Any], status: ServiceStatus, metrics_expos
     app.router.add_get("/metrics", _metrics)
     app.router.add_post("/api/v1/classify", _classify_text)
     app.router.add_post("/api/v1/classify/multimodal", _classify_multimodal)
+    app.router.add_post("/api/v1/classify/request", _classify_request)
     return app
 
 
@@ -52,14 +54,14 @@ async def _errors(request: web.Request, handler: Callable) -> web.StreamResponse
     try:
         return await handler(request)
     except RouterError as exc:
-        _count_error(request, exc.kind)
-        return web.json_response(error_body(exc), status=exc.status)
+        _count_error(request, exc.kind)  # in the shape of the API the request names
+        return web.json_response(error_body(exc, request.get(REQUEST_API)), status=exc.status)
     except web.HTTPException:
         raise
     except Exception:  # noqa: BLE001 - a JSON 500, never an HTML page or a dropped connection
         logger.exception("classification API request failed")
         _count_error(request, "internal")
-        return web.Response(body=internal_error_body(), status=500,
+        return web.Response(body=internal_error_body(api=request.get(REQUEST_API)), status=500,
                             content_type="application/json")
 
 
@@ -98,6 +100,10 @@ async def _classify_text(request: web.Request) -> web.Response:
     else:
         conversation = Conversation(latest_text=_text(payload))
     return await _respond(core, conversation)
+
+
+async def _classify_request(request: web.Request) -> web.Response:
+    return await classify_request(request, _core(request))
 
 
 async def _classify_multimodal(request: web.Request) -> web.Response:

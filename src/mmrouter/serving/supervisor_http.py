@@ -22,6 +22,7 @@ import aiohttp
 from aiohttp import web
 
 from mmrouter.errors import NotReady, error_body
+from mmrouter.serving.classify_request import API_HEADER
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def create_supervisor_app(process_urls: Sequence[str],
         body = await request.read()
         try:
             async with request.app[SESSION_KEY].post(
-                    url, data=body, headers={"content-type": request.content_type},
+                    url, data=body, headers=_forwarded_headers(request),
                     timeout=aiohttp.ClientTimeout(total=API_TIMEOUT_S)) as resp:
                 return web.Response(body=await resp.read(), status=resp.status,
                                     content_type=resp.content_type)
@@ -130,3 +131,11 @@ def create_supervisor_app(process_urls: Sequence[str],
     app.router.add_get("/health", health)
     app.router.add_post("/api/{tail:.*}", api)
     return app
+
+
+def _forwarded_headers(request: web.Request) -> dict[str, str]:
+    """What a process needs of the client's headers: the content type and the named API."""
+    headers = {"content-type": request.content_type}
+    if API_HEADER in request.headers:
+        headers[API_HEADER] = request.headers[API_HEADER]
+    return headers
