@@ -20,7 +20,7 @@ from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc a
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.core.router import RoutedRequest, RouterCore
 from mmrouter.routing.decision import default_model_for
-from mmrouter.errors import InvalidRequest, RouterError, error_json
+from mmrouter.errors import InvalidRequest, RouterError, error_headers, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
     def _error(self, exc: RouterError) -> pb.ProcessingResponse:
         self.metrics.errors.labels(exc.kind).inc()
         self.metrics.requests.labels("error", "", exc.kind).inc()
-        return immediate_response(exc.status, error_json(exc), details=f"mmrouter_{exc.kind}")
+        return immediate_response(exc.status, error_json(exc), details=f"mmrouter_{exc.kind}",
+                                  headers=tuple(error_headers(exc).items()))
 
 
 PASSTHROUGH_MODE = mode_pb.ProcessingMode(
@@ -165,7 +166,9 @@ def body_response(set_headers: Iterable[tuple[str, str]], remove: Iterable[str],
     return pb.ProcessingResponse(request_body=pb.BodyResponse(response=common))
 
 
-def immediate_response(status: int, body: bytes, details: str) -> pb.ProcessingResponse:
-    headers = pb.HeaderMutation(set_headers=set_options([("content-type", "application/json")]))
+def immediate_response(status: int, body: bytes, details: str,
+                       headers: tuple[tuple[str, str], ...] = ()) -> pb.ProcessingResponse:
+    mutation = pb.HeaderMutation(set_headers=set_options([("content-type", "application/json"),
+                                                          *headers]))
     return pb.ProcessingResponse(immediate_response=pb.ImmediateResponse(
-        status=status_pb.HttpStatus(code=status), headers=headers, body=body, details=details))
+        status=status_pb.HttpStatus(code=status), headers=mutation, body=body, details=details))

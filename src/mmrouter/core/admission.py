@@ -1,0 +1,77 @@
+"""Admission on expected wait: answer overload at once instead of after a full deadline.
+
+A request that cannot be classified within ``routing.classify_timeout_ms`` would only wait the
+whole deadline and then fall back. So before classifying, the core estimates when this
+request's classification would finish — the encoder work already admitted ahead of it, spread
+over the inference workers, plus its own — from the measured service time per item of each
+encoder (an EWMA over the batches the workers ran). When that is past the deadline (less a
+margin for the work the estimate does not see: decoding, tokenizing, the event loop), the
+request gets ``routing.overload`` at once: the default model, or 429 with ``Retry-After``.
+
+The decision itself is a pure function (:func:`admission`); :class:`AdmissionControl` keeps the
+work admitted so far (event-loop thread only) and :class:`ItemTime` the measured service times
+(written by the worker threads: one float assignment each).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+ADMIT_FRACTION = 0.8  # of the deadline; the rest covers work the estimate does not see
+EWMA_ALPHA = 0.2
+
+
+class ItemTime:
+    """EWMA of an encoder's service time per item (seconds; None before the first batch)."""
+
+    def __init__(self, alpha: float = EWMA_ALPHA, initial: float | None = None) -> None:
+        self.alpha = alpha
+        self.value = initial
+
+    def observe(self, seconds: float, items: int) -> None:
+        if items <= 0 or seconds < 0:
+            return
+        per_item = seconds / items
+        current = self.value
+        self.value = per_item if current is None else current + self.alpha * (per_item - current)
+
+    def cost(self, items: int) -> float:
+        """Expected seconds for ``items`` more items (0 while nothing was measured)."""
+        return items * self.value if self.value is not None and items > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Admission:
+    admitted: bool
+    expected_s: float  # when this request's classification would be done, from now
+    retry_after_s: int  # for a refused request: when the work ahead will have drained enough
+
+
+def admission(work_ahead_s: float, own_s: float, workers: int, deadline_s: float,
+              fraction: float = ADMIT_FRACTION) -> Admission:
+    """Whether a request whose own encoder work is ``own_s`` can be classified within
+    ``deadline_s`` behind ``work_ahead_s`` of admitted work on ``workers`` workers."""
+    expected = max(0.0, work_ahead_s) / max(1, workers) + max(0.0, own_s)
+    budget = deadline_s * fraction
+    retry = max(1, math.ceil(expected - budget))
+    return Admission(admitted=expected <= budget, expected_s=expected, retry_after_s=retry)
+
+
+class AdmissionControl:
+    """Encoder work admitted and not yet finished (seconds of service), on the loop thread."""
+
+    def __init__(self, workers: int, deadline_s: float, fraction: float = ADMIT_FRACTION) -> None:
+        self.workers = max(1, workers)
+        self.deadline_s = deadline_s
+        self.fraction = fraction
+        self.pending_s = 0.0
+
+    def decide(self, own_s: float) -> Admission:
+        return admission(self.pending_s, own_s, self.workers, self.deadline_s, self.fraction)
+
+    def enter(self, own_s: float) -> None:
+        self.pending_s += own_s
+
+    def leave(self, own_s: float) -> None:
+        self.pending_s = max(0.0, self.pending_s - own_s)
