@@ -1,9 +1,10 @@
 """The mmrouter process: HTTP API + ext_proc gRPC around one RouterCore, with phased lifecycle.
 
 Start-up: HTTP first (so /health answers and /ready says 503 while loading), then models load
-off the event loop, then gRPC starts and /ready turns 200. Shutdown: /ready turns 503, gRPC
-stops accepting and drains in-flight streams for ``shutdown_grace_s``, then HTTP closes and
-the encoder workers stop.
+off the event loop, then gRPC starts and /ready turns 200. Shutdown (SIGTERM) in phases:
+/ready turns 503; gRPC stops taking new streams while those in flight finish, for up to
+``server.shutdown_grace_s``; the HTTP API closes the same way (its calls in flight finish
+within the same grace); then the encoder workers stop and the process exits.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from aiohttp import web
 
 from mmrouter.config.schema import Config
 from mmrouter.core.router import RouterCore
+from mmrouter.serving.faults import inject_faults
 from mmrouter.serving.http_api import ServiceStatus, create_app
 from mmrouter.core.metrics import Metrics
 
@@ -65,6 +67,7 @@ class Server:
         self.status.set("text_encoder", "loading", model=self.config.text_encoder.model)
         self.core = await asyncio.to_thread(self._core_factory, self.config, self.metrics,
                                             self.status.set)
+        inject_faults(self.core)  # drills only: nothing unless MMROUTER_FAULT_* is set
         await self._start_grpc()
         self.status.ready = True
         self.metrics.ready.set(1)
@@ -76,7 +79,8 @@ class Server:
     async def _start_http(self) -> None:
         app = create_app(lambda: self.core, self.status, self.metrics.exposition,
                          client_max_size=self.config.server.grpc_max_message_bytes)
-        self._http = web.AppRunner(app, access_log=None)
+        self._http = web.AppRunner(app, access_log=None,
+                                   shutdown_timeout=self.config.server.shutdown_grace_s)
         await self._http.setup()
         site = web.TCPSite(self._http, self.config.server.http_host, self.config.server.http_port)
         await site.start()
@@ -105,11 +109,18 @@ class Server:
             tmp.write_text(json.dumps({"grpc_port": self.grpc_port, "http_port": self.http_port}))
             tmp.replace(self._ports_file)
 
-    async def shutdown(self) -> None:
+    def stop_accepting_ready(self) -> None:
+        """Shutdown phase 1: /ready says 503 (load balancers and probes stop sending)."""
         self.status.ready = False
         self.metrics.ready.set(0)
+
+    async def shutdown(self) -> None:
+        self.stop_accepting_ready()
         if self._grpc is not None:
-            await self._grpc.stop(self.config.server.shutdown_grace_s)
+            grace = self.config.server.shutdown_grace_s
+            in_flight = self.metrics.streams_in_flight._value.get()
+            logger.info("draining: %d ext_proc streams in flight, up to %.1f s", in_flight, grace)
+            await self._grpc.stop(grace)  # no new streams; those in flight finish
             self._grpc = None
         if self._http is not None:
             await self._http.cleanup()
