@@ -3,7 +3,8 @@ a busy port is named with its holder, Envoy's log path is real, and SIGTERM with
 flight through a real Envoy lets all 16 finish (`mmrouter serve`, its supervisor, `mmrouter run`).
 
 Requests are held in flight by the fault-injection knob MMROUTER_FAULT_CLASSIFY_DELAY_MS (a
-sleep inside classification, in the real router process); CLIP is off to keep start-up short.
+sleep inside classification, in the real router process); CLIP is off and MiniLM runs eager in
+fp32 to keep start-up short.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from mmrouter.serving.faults import CLASSIFY_DELAY_ENV
 from conftest import chat, http
 
 IN_FLIGHT = 16
-DELAY_MS = "2500"  # each request's classification; SIGTERM comes while all 16 wait
+DELAY_MS = "1500"  # each classification (< the 4 s deadline); SIGTERM comes while all wait
 CHAT = {"model": "MoM", "messages": [{"role": "user", "content": "Generate an image of a cat"}]}
 
 
@@ -42,7 +43,11 @@ def _free_port() -> int:
 def _data(processes: int = 1) -> dict:
     data = default_config_data()
     data["image_encoder"] = {**data.get("image_encoder", {}), "enabled": False}
+    # The eager fp32 forward: the bf16 graph's warm-up takes ~50 s on a busy 2-core machine.
+    data["text_encoder"] = {**data.get("text_encoder", {}), "jit": False, "precision": "fp32"}
     data["server"] = {**data.get("server", {}), "processes": processes, "shutdown_grace_s": 10.0}
+    # Room for the injected delay on a shared 2-core machine (Envoy's message_timeout is 5 s).
+    data["routing"] = {**data.get("routing", {}), "classify_timeout_ms": 4000}
     return data
 
 

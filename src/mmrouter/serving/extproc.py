@@ -43,15 +43,18 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self._chat_paths = frozenset(routing.chat_paths)
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
+        self.active = 0  # streams in their handler (read by the server's drain)
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
                       context: grpc.aio.ServicerContext) -> AsyncIterator[pb.ProcessingResponse]:
         self.metrics.streams_in_flight.inc()
+        self.active += 1
         state = StreamState()
         try:
             async for request in request_iterator:
                 yield await self.handle(request, state)
         finally:
+            self.active -= 1
             self.metrics.streams_in_flight.dec()
 
     async def handle(self, request: pb.ProcessingRequest, state: StreamState) -> pb.ProcessingResponse:

@@ -1,10 +1,18 @@
 """The mmrouter process: HTTP API + ext_proc gRPC around one RouterCore, with phased lifecycle.
 
 Start-up: HTTP first (so /health answers and /ready says 503 while loading), then models load
-off the event loop, then gRPC starts and /ready turns 200. Shutdown (SIGTERM) in phases:
-/ready turns 503; gRPC stops taking new streams while those in flight finish, for up to
-``server.shutdown_grace_s``; the HTTP API closes the same way (its calls in flight finish
-within the same grace); then the encoder workers stop and the process exits.
+off the event loop, then gRPC starts and /ready turns 200. Shutdown (SIGTERM) in phases, all
+within ``server.shutdown_grace_s``:
+
+1. /ready turns 503 (probes and load balancers stop sending);
+2. the ext_proc streams in flight finish. Streams keep being served until none is left: Envoy
+   opened them before it could see the 503, and gRPC's own stop cancels the calls it has
+   accepted but not yet handed to the service (measured: 12 of 16 in flight went out
+   unrouted through ``failure_mode_allow``). A sidecar's Envoy sends new streams until it
+   stops itself; refusing them would send those requests on unrouted;
+3. gRPC stops taking new streams (those still running get what is left of the grace), the
+   HTTP API closes the same way (its calls in flight finish);
+4. the encoder workers stop and the process exits.
 """
 
 from __future__ import annotations
@@ -13,7 +21,8 @@ import asyncio
 import json
 import logging
 from pathlib import Path
-from typing import Callable
+import time
+from typing import Any, Callable
 
 import grpc
 from aiohttp import web
@@ -26,6 +35,8 @@ from mmrouter.core.metrics import Metrics
 
 logger = logging.getLogger(__name__)
 
+DRAIN_POLL_S = 0.05
+DRAIN_QUIET_POLLS = 2
 CoreFactory = Callable[..., RouterCore]  # (config, metrics, status_sink) -> RouterCore
 
 
@@ -49,6 +60,7 @@ class Server:
         self._core_factory = core_factory
         self._ports_file = Path(ports_file) if ports_file else None
         self._grpc: grpc.aio.Server | None = None
+        self._service: Any = None  # the ExtProcService, once gRPC runs
         self._http: web.AppRunner | None = None
         self._stop = asyncio.Event()
 
@@ -96,7 +108,8 @@ class Server:
             ("grpc.max_send_message_length", limit),
             ("grpc.so_reuseport", 0),
         ])
-        pb_grpc.add_ExternalProcessorServicer_to_server(ExtProcService(self.core), self._grpc)
+        self._service = ExtProcService(self.core)
+        pb_grpc.add_ExternalProcessorServicer_to_server(self._service, self._grpc)
         address = f"{self.config.server.grpc_host}:{self.config.server.grpc_port}"
         self.grpc_port = self._grpc.add_insecure_port(address)
         if not self.grpc_port:
@@ -109,6 +122,19 @@ class Server:
             tmp.write_text(json.dumps({"grpc_port": self.grpc_port, "http_port": self.http_port}))
             tmp.replace(self._ports_file)
 
+    async def _drain_streams(self, deadline: float) -> None:
+        """Shutdown phase 2: serve until no ext_proc stream is left (seen twice in a row, so
+        a call gRPC is just handing over is not missed), or until ``deadline``."""
+        logger.info("draining: %d ext_proc streams in flight, up to %.1f s",
+                    self._service.active, max(0.0, deadline - time.monotonic()))
+        quiet = 0
+        while quiet < DRAIN_QUIET_POLLS and time.monotonic() < deadline:
+            quiet = quiet + 1 if self._service.active == 0 else 0
+            await asyncio.sleep(DRAIN_POLL_S)
+        if self._service.active:
+            logger.warning("%d ext_proc streams still in flight at the end of the grace",
+                           self._service.active)
+
     def stop_accepting_ready(self) -> None:
         """Shutdown phase 1: /ready says 503 (load balancers and probes stop sending)."""
         self.status.ready = False
@@ -117,10 +143,10 @@ class Server:
     async def shutdown(self) -> None:
         self.stop_accepting_ready()
         if self._grpc is not None:
-            grace = self.config.server.shutdown_grace_s
-            in_flight = self.metrics.streams_in_flight._value.get()
-            logger.info("draining: %d ext_proc streams in flight, up to %.1f s", in_flight, grace)
-            await self._grpc.stop(grace)  # no new streams; those in flight finish
+            deadline = time.monotonic() + self.config.server.shutdown_grace_s
+            await self._drain_streams(deadline)
+            # No new streams; any still running get what is left of the grace.
+            await self._grpc.stop(max(0.0, deadline - time.monotonic()))
             self._grpc = None
         if self._http is not None:
             await self._http.cleanup()
