@@ -32,9 +32,16 @@ def test_admits_what_fits_in_the_deadline():
 
 @pytest.mark.parametrize("ahead, own, workers", [(2.0, 0.1, 2), (0.8, 0.05, 1), (0.0, 0.9, 1)])
 def test_refuses_what_cannot_make_the_deadline(ahead, own, workers):
-    verdict = admission(ahead, own, workers, deadline_s=1.0, fraction=0.8)
+    verdict = admission(ahead, own, workers, deadline_s=1.0, fraction=0.8, requests_ahead=3)
     assert not verdict.admitted and verdict.expected_s > 0.8
     assert verdict.retry_after_s >= 1
+
+
+def test_with_nothing_ahead_a_request_is_always_admitted():
+    """Else one slow forward (a cold start) leaves the estimate high, everything is refused,
+    and nothing ever measures it again."""
+    assert admission(0.0, 5.0, 1, deadline_s=1.0, requests_ahead=0).admitted
+    assert not admission(0.0, 5.0, 1, deadline_s=1.0, requests_ahead=1).admitted
 
 
 def test_retry_after_is_when_the_work_ahead_has_drained():
@@ -44,12 +51,16 @@ def test_retry_after_is_when_the_work_ahead_has_drained():
 
 def test_admission_control_counts_admitted_work():
     control = AdmissionControl(workers=1, deadline_s=1.0, fraction=1.0)
+    assert control.decide(3.0).admitted  # nothing ahead
     for _ in range(9):
         assert control.decide(0.1).admitted
         control.enter(0.1)
     assert control.decide(0.1).admitted and not control.decide(0.2).admitted
     control.leave(0.5)
     assert control.decide(0.5).admitted
+    for _ in range(8):
+        control.leave(0.1)
+    assert control.in_flight == 0 and control.pending_s == 0.0
 
 
 def test_item_time_is_an_ewma_per_item():
@@ -112,10 +123,12 @@ def _sample(server, name, labels):
 
 def test_forced_overload_with_reject_answers_429_with_retry_after(default_config):
     async def main():
-        server = _server(default_config, LinearFakeEncoder(0.0), overload="reject")
+        server = _server(default_config, LinearFakeEncoder(0.5), overload="reject")
         await server.start()
         try:
-            server.core.text_batcher.item_time.value = 30.0  # every text takes 30 s: forced
+            server.core.text_batcher.item_time.value = 30.0  # forced: "every text takes 30 s"
+            first = asyncio.create_task(stream(server, [*CHAT, body_msg(_body("first"))]))
+            await asyncio.sleep(0.2)  # admitted (nothing ahead of it) and in classification
             started = time.perf_counter()
             _, answer = await stream(server, [*CHAT, body_msg(_body())])
             grpc_s = time.perf_counter() - started
@@ -123,11 +136,12 @@ def test_forced_overload_with_reject_answers_429_with_retry_after(default_config
                 async with session.post(f"http://127.0.0.1:{server.http_port}/api/v1/classify",
                                         json={"text": "hello"}) as r:
                     api = (r.status, r.headers.get("retry-after"), await r.json())
-            return answer, grpc_s, api, server
+            return (await first)[1], answer, grpc_s, api, server
         finally:
             await server.shutdown()
 
-    answer, grpc_s, api, server = asyncio.run(main())
+    first, answer, grpc_s, api, server = asyncio.run(main())
+    assert first.WhichOneof("response") == "request_body"  # the one ahead was classified
     reply = answer.immediate_response
     assert reply.status.code == 429 and grpc_s < 1.0  # at once, not after the 2 s deadline
     headers = {o.header.key: o.header.raw_value.decode() for o in reply.headers.set_headers}

@@ -49,13 +49,17 @@ class Admission:
 
 
 def admission(work_ahead_s: float, own_s: float, workers: int, deadline_s: float,
-              fraction: float = ADMIT_FRACTION) -> Admission:
+              fraction: float = ADMIT_FRACTION, requests_ahead: int = 1) -> Admission:
     """Whether a request whose own encoder work is ``own_s`` can be classified within
-    ``deadline_s`` behind ``work_ahead_s`` of admitted work on ``workers`` workers."""
+    ``deadline_s`` behind ``work_ahead_s`` of admitted work (``requests_ahead`` requests) on
+    ``workers`` workers. With nothing ahead it is always admitted: refusing it could not make
+    anything faster, and only admitted requests measure the service time (an estimate left
+    high by one slow forward would otherwise refuse everything from then on)."""
     expected = max(0.0, work_ahead_s) / max(1, workers) + max(0.0, own_s)
     budget = deadline_s * fraction
     retry = max(1, math.ceil(expected - budget))
-    return Admission(admitted=expected <= budget, expected_s=expected, retry_after_s=retry)
+    admitted = requests_ahead <= 0 or expected <= budget
+    return Admission(admitted=admitted, expected_s=expected, retry_after_s=retry)
 
 
 class AdmissionControl:
@@ -66,12 +70,16 @@ class AdmissionControl:
         self.deadline_s = deadline_s
         self.fraction = fraction
         self.pending_s = 0.0
+        self.in_flight = 0
 
     def decide(self, own_s: float) -> Admission:
-        return admission(self.pending_s, own_s, self.workers, self.deadline_s, self.fraction)
+        return admission(self.pending_s, own_s, self.workers, self.deadline_s, self.fraction,
+                         self.in_flight)
 
     def enter(self, own_s: float) -> None:
         self.pending_s += own_s
+        self.in_flight += 1
 
     def leave(self, own_s: float) -> None:
-        self.pending_s = max(0.0, self.pending_s - own_s)
+        self.in_flight -= 1
+        self.pending_s = max(0.0, self.pending_s - own_s) if self.in_flight else 0.0
