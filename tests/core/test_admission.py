@@ -63,6 +63,21 @@ def test_admission_control_counts_admitted_work():
     assert control.in_flight == 0 and control.pending_s == 0.0
 
 
+def test_the_estimate_learns_how_far_real_classifications_exceed_it():
+    control = AdmissionControl(workers=1, deadline_s=1.0, fraction=1.0)
+    control.enter(0.3)
+    control.enter(0.3)
+    assert control.decide(0.3).admitted  # 0.6 + 0.3 fits
+    for _ in range(20):  # admitted requests expected at 0.3 s keep taking 0.9 s
+        control.leave(0.3, expected_s=0.3 * control.scale, actual_s=0.9)
+        control.enter(0.3)
+    assert control.scale == pytest.approx(3.0, rel=0.05)
+    assert not control.decide(0.3).admitted  # (0.6 + 0.3) x 3 > 1 s
+    before = control.scale
+    control.leave(0.01, expected_s=0.01, actual_s=0.5)  # a tiny expectation: fixed costs
+    assert control.scale == before
+
+
 def test_item_time_is_an_ewma_per_item():
     item = ItemTime(alpha=0.5)
     assert item.cost(3) == 0.0

@@ -8,6 +8,11 @@ encoder (an EWMA over the batches the workers ran). When that is past the deadli
 margin for the work the estimate does not see: decoding, tokenizing, the event loop), the
 request gets ``routing.overload`` at once: the default model, or 429 with ``Retry-After``.
 
+The forwards are not all of it: on a busy CPU, decoding, tokenizing and the event loop stretch
+every classification. So :class:`AdmissionControl` also learns how far real classification
+times exceed the expectation (an EWMA of actual / expected, at least 1, from requests whose
+expectation was a real share of the deadline) and scales the estimate by it.
+
 The decision itself is a pure function (:func:`admission`); :class:`AdmissionControl` keeps the
 work admitted so far (event-loop thread only) and :class:`ItemTime` the measured service times
 (written by the worker threads: one float assignment each).
@@ -20,6 +25,8 @@ from dataclasses import dataclass
 
 ADMIT_FRACTION = 0.8  # of the deadline; the rest covers work the estimate does not see
 EWMA_ALPHA = 0.2
+CALIBRATE_FROM = 0.1  # of the deadline: shorter expectations are mostly fixed costs
+MAX_SCALE = 8.0
 
 
 class ItemTime:
@@ -71,15 +78,31 @@ class AdmissionControl:
         self.fraction = fraction
         self.pending_s = 0.0
         self.in_flight = 0
+        self.scale = 1.0  # learnt: actual classification time / expected
 
     def decide(self, own_s: float) -> Admission:
-        return admission(self.pending_s, own_s, self.workers, self.deadline_s, self.fraction,
-                         self.in_flight)
+        return admission(self.pending_s * self.scale, own_s * self.scale, self.workers,
+                         self.deadline_s, self.fraction, self.in_flight)
 
     def enter(self, own_s: float) -> None:
         self.pending_s += own_s
         self.in_flight += 1
 
-    def leave(self, own_s: float) -> None:
+    def leave(self, own_s: float, expected_s: float | None = None,
+              actual_s: float | None = None) -> None:
+        """``own_s`` is done; ``expected_s`` (as decided) and ``actual_s`` calibrate."""
         self.in_flight -= 1
         self.pending_s = max(0.0, self.pending_s - own_s) if self.in_flight else 0.0
+        if expected_s is not None and actual_s is not None:
+            self.scale = calibrated(self.scale, expected_s, actual_s, self.deadline_s)
+
+
+def calibrated(scale: float, expected_s: float, actual_s: float, deadline_s: float,
+               alpha: float = EWMA_ALPHA) -> float:
+    """The scale after one request that was expected to take ``expected_s`` (unscaled work,
+    times the scale then in force) and took ``actual_s``."""
+    if expected_s < CALIBRATE_FROM * deadline_s:
+        return scale
+    unscaled = expected_s / scale
+    ratio = min(MAX_SCALE, max(1.0, actual_s / unscaled))
+    return scale + alpha * (ratio - scale)

@@ -153,6 +153,7 @@ class RouterCore:
                              f"(expected {verdict.expected_s * 1000:.0f} ms); retry later",
                              retry_after_s=verdict.retry_after_s)
         self.admission.enter(own)
+        started = time.perf_counter()
         try:
             return await asyncio.wait_for(self.classify(conversation),
                                           self.config.routing.classify_timeout_ms / 1000.0)
@@ -160,7 +161,7 @@ class RouterCore:
             raise ClassifyTimeout("classification did not finish within routing."
                                   "classify_timeout_ms; retry later") from None
         finally:
-            self.admission.leave(own)
+            self.admission.leave(own, verdict.expected_s, time.perf_counter() - started)
 
     def _expected_work_s(self, conversation: Conversation) -> float:
         """Encoder service time this request needs: its texts, and its latest turn's images
