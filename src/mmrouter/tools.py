@@ -36,6 +36,8 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--concurrency", type=int, default=64, help="overload: concurrent clients")
     p.add_argument("--policy", choices=["default", "reject"], default="default",
                    help="overload: routing.overload")
+    p.add_argument("--pace-s", type=float, default=1.0,
+                   help="overload: each client sends at most one request per this many seconds")
     p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
 
 

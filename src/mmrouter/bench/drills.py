@@ -9,7 +9,8 @@ print figures, for the targets of issue 11:
   < 50 ms).
 - ``overload``: one-image requests (fresh noise JPEGs, CLIP on) from ``--concurrency`` clients
   (default 64); prints latency percentiles against ``routing.classify_timeout_ms`` and how the
-  router answered each (classified, overload at once, timed out). Target: p99 within the
+  router answered each (classified, overload at once, timed out); each client sends at most one
+  request per ``--pace-s`` (a real answer takes that long). Target: p99 within the
   deadline + 50 ms, and no request timed out (waited the whole deadline to fall back).
 """
 
@@ -164,7 +165,7 @@ def _outcomes(stack: LocalStack) -> Counter:
 
 
 async def overload(stack: LocalStack, bodies: list[bytes], concurrency: int, deadline_ms: float,
-                   route_header: str) -> dict[str, Any]:
+                   route_header: str, pace_s: float = 1.0) -> dict[str, Any]:
     url = stack.base_url + CHAT_PATH
     results: list[tuple[float, int, str]] = []
     async with client_session(concurrency) as session:
@@ -175,8 +176,13 @@ async def overload(stack: LocalStack, bodies: list[bytes], concurrency: int, dea
         started = time.perf_counter()
 
         async def client() -> None:
+            # At most one request per ``pace_s`` per client: a real answer (the default
+            # model's included) takes that long; the demo backends answer at once, and
+            # clients resending every instant refusal at once would measure a storm instead.
             for body in queue:
+                sent = time.perf_counter()
                 results.append(await _post(session, url, body, route_header))
+                await asyncio.sleep(max(0.0, pace_s - (time.perf_counter() - sent)))
 
         await asyncio.gather(*(client() for _ in range(concurrency)))
         wall = time.perf_counter() - started
@@ -185,7 +191,8 @@ async def overload(stack: LocalStack, bodies: list[bytes], concurrency: int, dea
     by_outcome = {k: after[k] - before.get(k, 0) for k in after if after[k] - before.get(k, 0)}
     fallback = [r[0] for r in results if r[2] in ("", "other") or r[1] == 429]
     return {
-        "drill": "overload", "concurrency": concurrency, "requests": len(results),
+        "drill": "overload", "concurrency": concurrency, "pace_s": pace_s,
+        "requests": len(results),
         "wall_s": round(wall, 2), "deadline_ms": deadline_ms,
         "statuses": dict(Counter(str(r[1]) for r in results)), "outcomes": by_outcome,
         "p50_ms": _ms(latencies, 50), "p95_ms": _ms(latencies, 95), "p99_ms": _ms(latencies, 99),
@@ -215,7 +222,8 @@ async def _main(args: argparse.Namespace) -> int:
         bodies = await asyncio.to_thread(BodyFactory(workers=2).bodies, SCENARIOS["one_image"],
                                          args.requests + 4)
         async with _stack(data) as stack:
-            report = await overload(stack, bodies, args.concurrency, deadline_ms, route_header)
+            report = await overload(stack, bodies, args.concurrency, deadline_ms, route_header,
+                                    args.pace_s)
         report["clip"] = note
     for key, value in report.items():
         print(f"{key:>32}: {value}")
