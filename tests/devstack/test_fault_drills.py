@@ -9,7 +9,6 @@ fp32 to keep start-up short.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
