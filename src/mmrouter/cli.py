@@ -128,9 +128,14 @@ def _supervise(args: argparse.Namespace, config: Config) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from mmrouter.devstack.launcher import run_stack
+    from mmrouter.processes import PortBusy
 
-    asyncio.run(run_stack(_config(args), listener_port=args.listener_port,
-                          admin_port=args.admin_port))
+    try:
+        asyncio.run(run_stack(_config(args), listener_port=args.listener_port,
+                              admin_port=args.admin_port))
+    except (PortBusy, RuntimeError, TimeoutError) as exc:  # a busy port, Envoy failing to start
+        print(f"mmrouter run: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -58,6 +58,19 @@ class Overloaded(RouterError):
     type = "rate_limit_error"
     code = kind = "overloaded"
 
+    def __init__(self, message: str, *, param: str | None = None, retry_after_s: int = 1) -> None:
+        super().__init__(message, param=param)
+        self.retry_after_s = max(1, int(retry_after_s))
+
+
+class ClassifyTimeout(RouterError):
+    """Classification did not finish within ``routing.classify_timeout_ms`` (the HTTP API's
+    answer; ext_proc routes to the fallback route's model instead)."""
+
+    status = 503
+    type = "server_error"
+    code = kind = "classify_timeout"
+
 
 class NotReady(RouterError):
     status = 503
@@ -76,6 +89,12 @@ def error_body(exc: RouterError, api: str | None = None) -> dict[str, object]:
     if api == ANTHROPIC_MESSAGES:
         return anthropic_error(exc.status, _anthropic_message(exc))
     return {"error": {"message": exc.message, "type": exc.type, "param": exc.param, "code": exc.code}}
+
+
+def error_headers(exc: RouterError) -> dict[str, str]:
+    """Headers that go with the error response (``Retry-After`` for overload)."""
+    retry = getattr(exc, "retry_after_s", None)
+    return {"retry-after": str(retry)} if retry is not None else {}
 
 
 def error_json(exc: RouterError, api: str | None = None) -> bytes:

@@ -30,6 +30,22 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--router-threads", type=int,
                    help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
 
+    p = command("drill", _drill, "Fault drills against the real stack, with figures.")
+    p.add_argument("drill", choices=["huge-prompt", "overload"])
+    p.add_argument("--requests", type=int, default=60, help="requests measured (overload: sent)")
+    p.add_argument("--concurrency", type=int, default=64, help="overload: concurrent clients")
+    p.add_argument("--policy", choices=["default", "reject"], default="default",
+                   help="overload: routing.overload")
+    p.add_argument("--pace-s", type=float, default=1.0,
+                   help="overload: each client sends at most one request per this many seconds")
+    p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+
+
+def _drill(args: argparse.Namespace) -> int:
+    from mmrouter.bench.drills import run_drill_cli
+
+    return run_drill_cli(args)
+
 
 def _eval(args: argparse.Namespace) -> int:
     from mmrouter.learning.evaluation import run_eval_cli

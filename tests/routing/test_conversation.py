@@ -100,3 +100,34 @@ def test_lone_surrogates_are_made_tokenizable():
     conv = build_conversation(parse_chat_body(body).payload)
     assert conv.latest_text == "hi \ufffd there?"
     conv.latest_text.encode("utf-8")  # no lone surrogate left
+
+
+@pytest.mark.parametrize("body", [
+    b'{"model":"MoM","messages":[{"role":"user","content":"hi"}],"model":"gpt-5-chat"}',
+    b'{"model":"gpt-5-chat","messages":[{"role":"user","content":"hi"}],"model":"MoM"}',
+    b'{"model":"gpt-5-chat","model":"gpt-5-chat","messages":[]}',
+    b'{"mod\\u0065l":"MoM","model":"gpt-5-chat","messages":[]}',
+])
+def test_duplicate_top_level_model_is_refused(body):
+    """Parsers disagree on which duplicate wins; a backend reading the other would see an alias."""
+    with pytest.raises(InvalidRequest, match="'model' appears 2 times") as err:
+        parse_chat_body(body)
+    assert err.value.param == "model"
+
+
+def test_nested_model_keys_are_not_duplicates():
+    body = b'{"model":"MoM","metadata":{"model":"x"},"messages":[{"role":"user","content":"hi"}]}'
+    assert parse_chat_body(body).model == "MoM"
+
+
+def test_latest_turn_is_cut_to_the_encoder_budget():
+    huge = "word " * 1_000_000  # 5 MB
+    payload = {"messages": [{"role": "assistant", "content": "y" * 10_000},
+                            {"role": "user", "content": [{"type": "text", "text": huge},
+                                                         {"type": "text", "text": "tail"}]}]}
+    conv = build_conversation(payload, max_context_chars=100, max_text_chars=8192)
+    assert len(conv.latest_text) == 8192 and conv.latest_text == huge[:8192]
+    assert conv.latest_length == len(huge) + len("\ntail")
+    assert len(conv.context[0].text) == 100
+    small = build_conversation({"messages": [{"role": "user", "content": "hi"}]})
+    assert small.latest_length == 2 and small.latest_chars == -1

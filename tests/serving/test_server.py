@@ -7,6 +7,7 @@ end-to-end tests.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 from typing import Any, Awaitable, Callable
 
@@ -22,6 +23,7 @@ from mmrouter.core.runtime import build_core
 from mmrouter.serving.server import Server
 
 from conftest import FakeHashingTextEncoder
+from images_support import png
 
 
 def _server(config, encoder=None) -> Server:
@@ -186,7 +188,8 @@ def test_http_health_ready_metrics_and_classify(default_config):
                 results["classify"] = (r.status, await r.json())
             async with session.post(base + "/api/v1/classify/multimodal", json={
                     "text": "What is in this image?",
-                    "images": [{"data": "iVBORw0KGgo=", "mime_type": "image/png"}]}) as r:
+                    "images": [{"data": base64.b64encode(png()).decode(),
+                                "mime_type": "image/png"}]}) as r:
                 results["multimodal"] = (r.status, await r.json())
             async with session.post(base + "/api/v1/classify", data=b"{nope") as r:
                 results["bad"] = (r.status, await r.json())

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Generic, Sequence, TypeVar
 
 from mmrouter.errors import Overloaded
+from mmrouter.core.admission import ItemTime
 from mmrouter.core.inference import InferencePool
 
 logger = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ class MicroBatcher(Generic[T, R]):
         self._queue: queue.Queue = queue.Queue(maxsize=max(1, max_queue))
         self._observer = observer
         self._thread: threading.Thread | None = None
+        self.item_time = ItemTime()  # measured service time per item (admission control)
 
     @classmethod
     def for_encoder(cls, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
@@ -196,7 +198,9 @@ class MicroBatcher(Generic[T, R]):
     def _complete(self, batch: list[_Job]) -> None:
         """Run the encoder on ``batch`` and resolve its futures from this same thread."""
         try:
+            started = time.perf_counter()
             results = self._fn([job.item for job in batch])
+            self.item_time.observe(time.perf_counter() - started, len(batch))
             if len(results) != len(batch):
                 raise RuntimeError(f"{self.name}: {len(results)} results for {len(batch)} items")
         except Exception:  # noqa: BLE001 - isolate the failing item(s) below

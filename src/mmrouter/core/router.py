@@ -16,13 +16,18 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from mmrouter.core.admission import AdmissionControl
 from mmrouter.core.batching import MicroBatcher
 from mmrouter.routing.classifier import Classification, Classifier
 from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
 from mmrouter.routing.apis import API_TITLES, parse_request, request_conversation
-from mmrouter.routing.conversation import ChatRequest, Conversation
+from mmrouter.routing.conversation import ChatRequest, Conversation, bound_text, text_char_budget
 from mmrouter.routing.decision import Decision, choose_model, default_model_for, serves_api
-from mmrouter.errors import ApiNotServed, InvalidImage, Overloaded, RouterError, UnknownModel
+from mmrouter.errors import (ApiNotServed, ClassifyTimeout, InvalidImage, Overloaded, RouterError,
+                             UnknownModel)
+from mmrouter.images.decode import ImageError
+from mmrouter.images.telemetry import ImageMetrics
+from mmrouter.images.validate import invalid as invalid_image, validate_images
 from mmrouter.core.inference import InferencePool
 from mmrouter.core.metrics import Metrics
 from mmrouter.routing.mutations import RequestMutation, decision_headers, routing_mutation
@@ -64,6 +69,9 @@ class RouterCore:
         self.image_scorer = image_scorer
         self._aliases = frozenset(config.routing.aliases)
         self.classifying = 0  # requests inside classify(); written on the loop thread only
+        self.max_text_chars = text_char_budget(config.text_encoder.max_seq_length)
+        self.admission = AdmissionControl(inference.size if inference is not None else 1,
+                                          config.routing.classify_timeout_ms / 1000.0)
 
     @property
     def encoders(self) -> tuple[str, ...]:
@@ -113,15 +121,14 @@ class RouterCore:
             return Decision(route="default", model=self._default_for(request),
                             reason="unknown_model_default")
         routing = self.config.routing
-        conversation = request_conversation(request, routing)
+        conversation = request_conversation(request, routing, self.max_text_chars)
         try:
-            classification = await asyncio.wait_for(self.classify(conversation),
-                                                    routing.classify_timeout_ms / 1000.0)
+            classification = await self.classify_within_deadline(conversation)
         except Overloaded:
             if routing.overload == "reject":
-                raise
+                raise  # the transport answers 429 and counts it
             return self._fallback(conversation, api, "overloaded", "overload_default")
-        except asyncio.TimeoutError:
+        except ClassifyTimeout:
             # Answer before Envoy's message_timeout would pass the body on unrewritten.
             return self._fallback(conversation, api, "classify_timeout", "timeout_default")
         chosen = choose_model(self.config, classification.route, conversation.has_images, api)
@@ -144,10 +151,41 @@ class RouterCore:
         return Decision(route=route, reason=reason,
                         model=choose_model(self.config, route, conversation.has_images, api))
 
+    async def classify_within_deadline(self, conversation: Conversation) -> Classification:
+        """``classify`` within ``routing.classify_timeout_ms``: :class:`Overloaded` at once when
+        the work admitted ahead means it cannot finish in time (see core/admission.py),
+        :class:`ClassifyTimeout` when it did not."""
+        own = self._expected_work_s(conversation)
+        verdict = self.admission.decide(own)
+        if not verdict.admitted:
+            raise Overloaded(f"the router cannot classify this request within its deadline "
+                             f"(expected {verdict.expected_s * 1000:.0f} ms); retry later",
+                             retry_after_s=verdict.retry_after_s)
+        self.admission.enter(own)
+        started = time.perf_counter()
+        try:
+            return await asyncio.wait_for(self.classify(conversation),
+                                          self.config.routing.classify_timeout_ms / 1000.0)
+        except asyncio.TimeoutError:
+            raise ClassifyTimeout("classification did not finish within routing."
+                                  "classify_timeout_ms; retry later") from None
+        finally:
+            self.admission.leave(own, verdict.expected_s, time.perf_counter() - started)
+
+    def _expected_work_s(self, conversation: Conversation) -> float:
+        """Encoder service time this request needs: its texts, and its latest turn's images
+        (earlier ones are usually cached: clients resend them every turn)."""
+        texts = 2 if self.classifier.uses_context and conversation.context else 1
+        work = self.text_batcher.item_time.cost(texts)
+        image_batcher = getattr(self.image_scorer, "batcher", None)
+        if image_batcher is not None:
+            work += image_batcher.item_time.cost(len(conversation.latest_images))
+        return work
+
     async def classify(self, conversation: Conversation) -> Classification:
         self.classifying += 1
         try:
-            return await self._classify(conversation)
+            return await self._classify(bound_text(conversation, self.max_text_chars))
         finally:
             self.classifying -= 1
 
@@ -175,14 +213,25 @@ class RouterCore:
 
     async def _image_scores(self, conversation: Conversation) -> tuple[np.ndarray | None, bool]:
         """(per-route image scores or None, whether invalid images made it text-only)."""
-        if self.image_scorer is None or not conversation.images:
+        if not conversation.images:
             return None, False
         try:
+            if self.image_scorer is None:  # image presence: checked all the same
+                await self._validate_images(conversation)
+                return None, False
             return await self.image_scorer.scores(conversation), False
         except InvalidImage:
             if self.config.images.on_invalid == "error":
                 raise
             return None, True
+
+    async def _validate_images(self, conversation: Conversation) -> None:
+        try:
+            await validate_images(conversation, self.config.images)
+        except ImageError as exc:
+            ImageMetrics.for_registry(self.metrics).invalid.labels(
+                exc.reason, self.config.images.on_invalid).inc()
+            raise invalid_image(exc) from None
 
     def close(self) -> None:
         self.text_batcher.stop()

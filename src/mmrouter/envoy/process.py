@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from mmrouter.processes import die_with_parent_hook
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,8 +26,15 @@ def validate_envoy_config(path: str | Path, timeout: float = 60.0) -> subprocess
                           timeout=timeout, check=False)
 
 
+LOG_TAIL_BYTES = 2000
+
+
 class EnvoyProcess:
-    """One Envoy: ``start`` returns once /ready says LIVE and the listener port is known."""
+    """One Envoy: ``start`` returns once /ready says LIVE and the listener port is known.
+
+    Envoy gets SIGTERM when the process that spawned it dies, even by SIGKILL (so a crashed
+    ``mmrouter run`` leaves no Envoy holding its ports): call ``spawn`` from a thread that
+    lives as long as the process (``start`` = ``spawn`` + ``wait_ready``)."""
 
     def __init__(self, config_yaml: str, workdir: str | Path, log_level: str = "warning",
                  stdout: int | None = None) -> None:
@@ -41,18 +50,34 @@ class EnvoyProcess:
         self.listener_port = 0
 
     def start(self, timeout: float = 30.0) -> "EnvoyProcess":
+        return self.spawn().wait_ready(timeout)
+
+    def spawn(self) -> "EnvoyProcess":
+        """Start the Envoy process (its output goes to ``log_path``) without waiting."""
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.config_path.write_text(self.config_yaml)
         self.admin_path.unlink(missing_ok=True)
-        out = self._stdout if self._stdout is not None else open(self.log_path, "ab")
-        self.proc = subprocess.Popen(
-            [envoy_binary(), "-c", str(self.config_path), "--disable-hot-restart",
-             "--admin-address-path", str(self.admin_path), "-l", self.log_level],
-            stdout=out, stderr=subprocess.STDOUT)
+        if self._stdout is not None:
+            out = self._stdout
+        else:
+            out = open(self.log_path, "ab")  # noqa: SIM115 - Popen keeps its own copy
+        try:
+            self.proc = subprocess.Popen(
+                [envoy_binary(), "-c", str(self.config_path), "--disable-hot-restart",
+                 "--admin-address-path", str(self.admin_path), "-l", self.log_level],
+                stdout=out, stderr=subprocess.STDOUT, preexec_fn=die_with_parent_hook())
+        finally:
+            if out is not self._stdout:
+                out.close()
+        return self
+
+    def wait_ready(self, timeout: float = 30.0) -> "EnvoyProcess":
+        assert self.proc is not None, "spawn() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"envoy exited with {self.proc.returncode}; see {self.log_path}")
+                raise RuntimeError(f"envoy exited with {self.proc.returncode}"
+                                   f"{self.log_tail()}")
             if self.admin_path.exists() and self.admin_path.read_text().strip():
                 self.admin_url = "http://" + self.admin_path.read_text().strip()
                 if self._live():
@@ -60,7 +85,29 @@ class EnvoyProcess:
                     return self
             time.sleep(0.05)
         self.stop()
-        raise TimeoutError(f"envoy not ready after {timeout}s; see {self.log_path}")
+        raise TimeoutError(f"envoy not ready after {timeout}s{self.log_tail()}")
+
+    def log_tail(self) -> str:
+        """'; see LOG:' and the end of Envoy's log, for error messages ('' without a log)."""
+        if self._stdout is not None or not self.log_path.exists():
+            return ""
+        with open(self.log_path, "rb") as log:
+            log.seek(max(0, self.log_path.stat().st_size - LOG_TAIL_BYTES))
+            tail = log.read().decode("utf-8", "replace").strip()
+        return f"; see {self.log_path}:\n{tail}"
+
+    def drain_listeners(self) -> None:
+        """Stop accepting new connections; requests in flight go on (admin /drain_listeners)."""
+        request = urllib.request.Request(self.admin_url + "/drain_listeners", method="POST")
+        with urllib.request.urlopen(request, timeout=5) as resp:
+            resp.read()
+
+    def requests_active(self) -> int:
+        """Downstream requests in flight on the mmrouter listener."""
+        return self.gauge("http.mmrouter.downstream_rq_active")
+
+    def gauge(self, name: str) -> int:
+        return self.counter(name)
 
     def _live(self) -> bool:
         try:

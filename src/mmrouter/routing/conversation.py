@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from mmrouter.config.schema import OPENAI_CHAT, RoutingConfig
 from mmrouter.errors import InvalidJSON, InvalidRequest
+from mmrouter.routing.mutations import RewriteError, top_level_value_spans
+
+# The text encoder reads at most ``max_seq_length`` tokens; a WordPiece token rarely spans more
+# than a few characters, so this many characters per token always holds more than the encoder
+# reads. Text past it is cut before anything tokenizes it: one multi-MB prompt would otherwise
+# hold the shared inference worker (tokenizing all of it) while other requests wait.
+CHARS_PER_TOKEN = 32
+DEFAULT_MAX_TEXT_CHARS = 256 * CHARS_PER_TOKEN
+
+
+def text_char_budget(max_seq_length: int) -> int:
+    """Characters of the latest turn worth handing to an encoder of ``max_seq_length`` tokens."""
+    return max(1, max_seq_length) * CHARS_PER_TOKEN
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,12 @@ class Conversation:
     latest_images: tuple[ImageRef, ...] = ()
     images: tuple[ImageRef, ...] = ()  # every image in the request, in order
     unseen_context: bool = False  # earlier turns held by the backend (Responses previous_response_id)
+    latest_chars: int = -1  # length of the latest turn before it was cut (-1: not cut)
+
+    @property
+    def latest_length(self) -> int:
+        """Characters in the client's latest turn (``latest_text`` may be a cut prefix)."""
+        return self.latest_chars if self.latest_chars >= 0 else len(self.latest_text)
 
     @property
     def image_count(self) -> int:
@@ -79,7 +99,20 @@ def parse_chat_body(body: bytes) -> ChatRequest:
                              "'MoM' to let the router choose", param="model")
     if not isinstance(model, str):
         raise InvalidRequest("'model' must be a string", param="model")
+    _reject_duplicate_model(body)
     return ChatRequest(model=model, payload=payload)
+
+
+def _reject_duplicate_model(body: bytes) -> None:
+    """A body with two top-level ``model`` members is ambiguous: JSON parsers disagree on which
+    one wins (Python's takes the last, others the first), so a backend could read an alias."""
+    try:
+        count = len(top_level_value_spans(body, "model"))
+    except RewriteError:  # json.loads accepted it: cannot happen; the rewrite re-checks anyway
+        return
+    if count > 1:
+        raise InvalidRequest(f"'model' appears {count} times at the top level of the body; "
+                             "send it once", param="model")
 
 
 def load_json_object(body: bytes) -> dict[str, Any]:
@@ -110,14 +143,26 @@ def clean_text(text: str) -> str:
     return text
 
 
-def conversation_for(payload: Mapping[str, Any], routing: RoutingConfig) -> Conversation:
+def bound_text(conversation: Conversation, max_text_chars: int) -> Conversation:
+    """``conversation`` with its latest turn cut to ``max_text_chars`` (see CHARS_PER_TOKEN)."""
+    if len(conversation.latest_text) <= max_text_chars:
+        return conversation
+    return dataclasses.replace(conversation, latest_text=conversation.latest_text[:max_text_chars],
+                               latest_chars=conversation.latest_length)
+
+
+def conversation_for(payload: Mapping[str, Any], routing: RoutingConfig,
+                     max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Conversation:
     """``build_conversation`` with the context bounds of the routing config."""
-    return build_conversation(payload, routing.context_messages, routing.max_context_chars)
+    return build_conversation(payload, routing.context_messages, routing.max_context_chars,
+                              max_text_chars)
 
 
 def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,
-                       max_context_chars: int = 2000) -> Conversation:
-    """Pick the latest user turn and up to ``context_messages`` earlier turns."""
+                       max_context_chars: int = 2000,
+                       max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Conversation:
+    """Pick the latest user turn (its first ``max_text_chars`` characters) and up to
+    ``context_messages`` earlier turns (each its last ``max_context_chars``)."""
     messages = payload.get("messages")
     if not isinstance(messages, list) or not messages:
         raise InvalidRequest("'messages' must be a non-empty array", param="messages")
@@ -133,11 +178,13 @@ def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,
     dialogue = [t for t in turns[:latest] if t.role in ("user", "assistant")]
     context = tuple(_clip(t, max_context_chars) for t in dialogue[-context_messages:]) \
         if context_messages else ()
+    raw = turns[latest].text
     return Conversation(
-        latest_text=turns[latest].text,
+        latest_text=clean_text(raw[:max_text_chars]),
         context=context,
         latest_images=per_message[latest],
         images=tuple(images),
+        latest_chars=len(raw) if len(raw) > max_text_chars else -1,
     )
 
 
@@ -149,9 +196,9 @@ def _latest_user_index(turns: Sequence[Turn]) -> int:
 
 
 def _clip(turn: Turn, max_chars: int) -> Turn:
-    if len(turn.text) <= max_chars:
-        return turn
-    return Turn(role=turn.role, text=turn.text[-max_chars:], image_count=turn.image_count)
+    """The turn's last ``max_chars`` characters, made tokenizable."""
+    return Turn(role=turn.role, text=clean_text(turn.text[-max_chars:]),
+                image_count=turn.image_count)
 
 
 def _message_parts(message: Any, index: int) -> tuple[str, tuple[ImageRef, ...]]:
@@ -162,8 +209,9 @@ def _message_parts(message: Any, index: int) -> tuple[str, tuple[ImageRef, ...]]
     if not isinstance(role, str) or not role:
         raise InvalidRequest(f"{where}.role must be a non-empty string", param=f"{where}.role")
     content = message.get("content")
+    # Raw text: only what is kept of it is cleaned (see build_conversation).
     if content is None or isinstance(content, str):
-        return clean_text(content or ""), ()
+        return content or "", ()
     if not isinstance(content, list):
         raise InvalidRequest(f"{where}.content must be a string or an array of parts",
                              param=f"{where}.content")
@@ -175,7 +223,7 @@ def _message_parts(message: Any, index: int) -> tuple[str, tuple[ImageRef, ...]]
             texts.append(value)
         elif kind == "image":
             images.append(ImageRef(url=value, message_index=index))
-    return clean_text("\n".join(t for t in texts if t)), tuple(images)
+    return "\n".join(t for t in texts if t), tuple(images)
 
 
 def _content_part(part: Any, where: str) -> tuple[str, str]:

@@ -55,6 +55,8 @@ class FeatureSpec:
 
 def extra_features(conversation: Conversation) -> np.ndarray:
     words = len(conversation.latest_text.split())
+    if conversation.latest_length > len(conversation.latest_text) > 0:  # a cut prefix: scale up
+        words = round(words * conversation.latest_length / len(conversation.latest_text))
     return np.asarray([
         float(conversation.follows_assistant),
         float(bool(conversation.latest_images)),

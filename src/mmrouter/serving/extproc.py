@@ -21,7 +21,7 @@ from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.core.router import RoutedRequest, RouterCore
 from mmrouter.routing.apis import API_TITLES, may_carry_images
 from mmrouter.routing.decision import default_model_for
-from mmrouter.errors import InvalidRequest, RouterError, error_json
+from mmrouter.errors import InvalidRequest, RouterError, error_headers, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
 
 logger = logging.getLogger(__name__)
@@ -45,15 +45,18 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self._apis = {entry.path: entry.api for entry in routing.apis}
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
+        self.active = 0  # streams in their handler (read by the server's drain)
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
                       context: grpc.aio.ServicerContext) -> AsyncIterator[pb.ProcessingResponse]:
         self.metrics.streams_in_flight.inc()
+        self.active += 1
         state = StreamState()
         try:
             async for request in request_iterator:
                 yield await self.handle(request, state)
         finally:
+            self.active -= 1
             self.metrics.streams_in_flight.dec()
 
     async def handle(self, request: pb.ProcessingRequest, state: StreamState) -> pb.ProcessingResponse:
@@ -136,8 +139,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         """The error as the client's API shapes it (OpenAI's, or Anthropic's)."""
         self.metrics.errors.labels(exc.kind).inc()
         self.metrics.requests.labels("error", "", exc.kind).inc()
-        return immediate_response(exc.status, error_json(exc, api),
-                                  details=f"mmrouter_{exc.kind}")
+        return immediate_response(exc.status, error_json(exc, api), details=f"mmrouter_{exc.kind}",
+                                  headers=tuple(error_headers(exc).items()))
 
 
 PASSTHROUGH_MODE = mode_pb.ProcessingMode(
@@ -170,8 +173,10 @@ def body_response(set_headers: Iterable[tuple[str, str]], remove: Iterable[str],
     return pb.ProcessingResponse(request_body=pb.BodyResponse(response=common))
 
 
-def immediate_response(status: int, body: bytes, details: str) -> pb.ProcessingResponse:
-    headers = pb.HeaderMutation(set_headers=set_options([("content-type", "application/json")]))
+def immediate_response(status: int, body: bytes, details: str,
+                       headers: tuple[tuple[str, str], ...] = ()) -> pb.ProcessingResponse:
+    mutation = pb.HeaderMutation(set_headers=set_options([("content-type", "application/json"),
+                                                          *headers]))
     return pb.ProcessingResponse(immediate_response=pb.ImmediateResponse(
         status=status_pb.HttpStatus(code=status),  # type: ignore[arg-type]  # the enum's number
-        headers=headers, body=body, details=details))
+        headers=mutation, body=body, details=details))

@@ -11,7 +11,8 @@ from aiohttp import web
 from mmrouter.routing.classifier import Classification
 from mmrouter.routing.conversation import Conversation, ImageRef, conversation_for, load_json_object
 from mmrouter.routing.decision import choose_model
-from mmrouter.errors import InvalidRequest, NotReady, RouterError, error_body, internal_error_body
+from mmrouter.errors import (InvalidRequest, NotReady, RouterError, error_body, error_headers,
+                             internal_error_body)
 from mmrouter.serving.classify_request import REQUEST_API, classify_request
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,8 @@ async def _errors(request: web.Request, handler: Callable) -> web.StreamResponse
         return await handler(request)
     except RouterError as exc:
         _count_error(request, exc.kind)  # in the shape of the API the request names
-        return web.json_response(error_body(exc, request.get(REQUEST_API)), status=exc.status)
+        return web.json_response(error_body(exc, request.get(REQUEST_API)), status=exc.status,
+                                 headers=error_headers(exc))
     except web.HTTPException:
         raise
     except Exception:  # noqa: BLE001 - a JSON 500, never an HTML page or a dropped connection
@@ -96,7 +98,7 @@ async def _classify_text(request: web.Request) -> web.Response:
     core = _core(request)
     payload = await _json(request)
     if "messages" in payload:
-        conversation = conversation_for(payload, core.config.routing)
+        conversation = conversation_for(payload, core.config.routing, core.max_text_chars)
     else:
         conversation = Conversation(latest_text=_text(payload))
     return await _respond(core, conversation)
@@ -141,7 +143,9 @@ def _data_uri(image: Any, index: int) -> str:
 
 async def _respond(core: Any, conversation: Conversation) -> web.Response:
     started = time.perf_counter()
-    result = await core.classify(conversation)
+    # The same deadline and admission as ext_proc: 429 at once when it cannot make it, 503
+    # past the deadline (the text itself is cut to what the encoder reads inside classify).
+    result = await core.classify_within_deadline(conversation)
     elapsed_ms = (time.perf_counter() - started) * 1000.0
     model = choose_model(core.config, result.route, conversation.has_images)
     return web.json_response(classification_body(result, model.name, elapsed_ms, conversation))

@@ -13,7 +13,8 @@ on (:mod:`mmrouter.serving.supervisor_http`), so nothing outside changes with th
 The supervisor opens its HTTP port (/health answers, /ready says 503), starts the processes
 (spawned, never forked: CUDA cannot survive a fork), waits until every one is ready, writes the
 ports file, and then watches them:
-SIGTERM/SIGINT stop them all (each drains its streams for ``shutdown_grace_s``), and a process
+SIGTERM/SIGINT stop them in phases — the supervisor's /ready fails, every process gets SIGTERM
+and drains its own streams (``shutdown_grace_s``), then the supervisor's HTTP closes — and a process
 that exits on its own stops the rest and the supervisor with it (exit 1), so systemd or
 Kubernetes restarts a whole, known state instead of serving with a silent gap.
 """
@@ -36,6 +37,7 @@ from typing import Callable, Sequence
 from aiohttp import web
 
 from mmrouter.config.schema import ServerConfig
+from mmrouter.processes import die_with_parent_hook
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +89,7 @@ class Supervisor:
         self.server = server
         self.procs: list[subprocess.Popen] = []
         self._stop = asyncio.Event()
+        self.draining = False
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -116,9 +119,12 @@ class Supervisor:
                             [p["http_port"] for p in ports])
                 return await self._watch()
             finally:
+                # Phases: /ready fails, each process drains its streams (SIGTERM), then the
+                # supervisor's own HTTP closes (API calls in flight finish) and it exits.
+                self.draining = True
+                await asyncio.to_thread(self._stop_all)
                 if http is not None:
                     await http.cleanup()
-                await asyncio.to_thread(self._stop_all)
 
     async def _start_all(self, workdir: Path) -> list[dict[str, int]] | None:
         files = [workdir / f"process-{spec.index}.ports.json" for spec in self.specs]
@@ -144,7 +150,9 @@ class Supervisor:
         from mmrouter.serving.supervisor_http import create_supervisor_app
 
         runner = web.AppRunner(create_supervisor_app(
-            urls, client_max_size=self.server.grpc_max_message_bytes), access_log=None)
+            urls, client_max_size=self.server.grpc_max_message_bytes,
+            draining=lambda: self.draining), access_log=None,
+            shutdown_timeout=self.server.shutdown_grace_s)
         await runner.setup()
         await web.TCPSite(runner, self.server.http_host, self.server.http_port).start()
         return runner, runner.addresses[0][1]
@@ -205,22 +213,5 @@ def _connectable(host: str) -> str:
 
 
 def _die_with_parent_hook() -> Callable[[], None] | None:
-    """A preexec_fn (Linux) that makes the new process get SIGTERM when the supervisor dies,
-    even by SIGKILL. prctl is looked up here, in the parent: between fork and exec the child
-    only calls it (and exits at once if the supervisor is already gone)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    parent = os.getpid()
-
-    def hook() -> None:
-        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:
-            os._exit(1)
-
-    return hook
+    """Processes get SIGTERM when the supervisor dies, even by SIGKILL (see mmrouter.processes)."""
+    return die_with_parent_hook(signal.SIGTERM)

@@ -16,7 +16,7 @@ import asyncio
 import itertools
 import logging
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 import aiohttp
 from aiohttp import web
@@ -65,10 +65,12 @@ def _labelled(sample: str, label: str, index: int) -> str:
 
 
 def create_supervisor_app(process_urls: Sequence[str],
-                          client_max_size: int = 80 * 1024 * 1024) -> web.Application:
+                          client_max_size: int = 80 * 1024 * 1024,
+                          draining: Callable[[], bool] = lambda: False) -> web.Application:
     """``process_urls`` stays empty until every process is ready (the supervisor fills it in):
     meanwhile /health answers, /ready and the API say 503, as one process does while loading.
-    ``client_max_size``: the processes' own API body limit (``server.grpc_max_message_bytes``)."""
+    ``client_max_size``: the processes' own API body limit (``server.grpc_max_message_bytes``);
+    ``draining``: true once the supervisor is stopping (/ready then says 503 at once)."""
     app = web.Application(client_max_size=client_max_size)
     turns = itertools.count()
 
@@ -99,8 +101,8 @@ def create_supervisor_app(process_urls: Sequence[str],
         answers = await asyncio.gather(*(get(request, url + "/ready", SCRAPE_TIMEOUT_S)
                                          for url in process_urls))
         statuses = [a[0] if a else None for a in answers]
-        ok = bool(statuses) and all(status == 200 for status in statuses)
-        return web.json_response({"ready": ok, "processes": [
+        ok = bool(statuses) and all(status == 200 for status in statuses) and not draining()
+        return web.json_response({"ready": ok, "draining": draining(), "processes": [
             {"process": i, "url": url, "status": status}
             for i, (url, status) in enumerate(zip(process_urls, statuses))]},
             status=200 if ok else 503)

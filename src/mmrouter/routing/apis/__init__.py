@@ -16,7 +16,8 @@ from mmrouter.config.schema import (ANTHROPIC_MESSAGES, API_NAMES, OPENAI_CHAT, 
 from mmrouter.errors import InvalidRequest
 from mmrouter.routing.apis.anthropic import anthropic_conversation
 from mmrouter.routing.apis.responses import responses_conversation
-from mmrouter.routing.conversation import (ChatRequest, Conversation, build_conversation,
+from mmrouter.routing.conversation import (DEFAULT_MAX_TEXT_CHARS, ChatRequest, Conversation,
+                                           bound_text, build_conversation,
                                            parse_chat_body)
 
 API_TITLES = {OPENAI_CHAT: "OpenAI chat completions", OPENAI_RESPONSES: "OpenAI Responses",
@@ -44,10 +45,13 @@ def parse_request(body: bytes, api: str) -> ChatRequest:
     return dataclasses.replace(parse_chat_body(body), api=api)
 
 
-def request_conversation(request: ChatRequest, routing: RoutingConfig) -> Conversation:
-    """The classifier's view of a parsed request, with the routing config's context bounds."""
-    return _BUILDERS[request.api](request.payload, routing.context_messages,
-                                  routing.max_context_chars)
+def request_conversation(request: ChatRequest, routing: RoutingConfig,
+                         max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Conversation:
+    """The classifier's view of a parsed request, with the routing config's context bounds and
+    its latest turn cut to what the text encoder reads (``max_text_chars``)."""
+    conversation = _BUILDERS[request.api](request.payload, routing.context_messages,
+                                          routing.max_context_chars)
+    return bound_text(conversation, max_text_chars)
 
 
 def may_carry_images(body: bytes, api: str) -> bool:
