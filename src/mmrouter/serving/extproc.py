@@ -22,6 +22,7 @@ from mmrouter.core.router import RoutedRequest, RouterCore
 from mmrouter.routing.decision import default_model_for
 from mmrouter.errors import InvalidRequest, RouterError, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
+from mmrouter.serving.paths import chat_path_matcher, normalise_path
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self.core = core
         self.metrics = core.metrics
         routing = core.config.routing
-        self._chat_paths = frozenset(routing.chat_paths)
+        self._chat_paths = chat_path_matcher(routing.chat_paths)
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
 
@@ -70,7 +71,9 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
 
     def _on_request_headers(self, message: pb.HttpHeaders, state: StreamState) -> pb.ProcessingResponse:
         headers = header_dict(message.headers)
-        path = headers.get(":path", "").split("?", 1)[0]
+        # Matched as a backend would read the path: /v1/chat/%63ompletions, //v1/chat/completions/
+        # and dot segments are chat requests too.
+        path = normalise_path(headers.get(":path", ""))
         state.is_chat = headers.get(":method") == "POST" and path in self._chat_paths
         # Routing headers sent by the client never steer routing.
         common = pb.CommonResponse(
