@@ -38,6 +38,15 @@ class ModelScore:
 
 
 @dataclass(frozen=True)
+class RouteFallback:
+    """Per-route override of ``routing.fallback`` (None: inherit)."""
+
+    retry_on: tuple[str, ...] | None = None
+    max_attempts: int | None = None
+    per_try_timeout_ms: float | None = None
+
+
+@dataclass(frozen=True)
 class RouteConfig:
     name: str
     description: str
@@ -48,6 +57,7 @@ class RouteConfig:
     text_weight: float = 0.5
     image_weight: float = 0.5
     model_scores: tuple[ModelScore, ...] = ()
+    fallback: RouteFallback | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,42 @@ class HeaderNames:
     route: str = "x-mmrouter-route"
     response_model: str = "x-mmrouter-model"
     confidence: str = "x-mmrouter-confidence"
+    model_span: str = "x-mmrouter-model-span"  # byte spans of the model value mmrouter wrote
+    fallback: str = "x-mmrouter-fallback"  # on a response: the first-choice model it replaced
+
+
+@dataclass(frozen=True)
+class HealthCheckConfig:
+    """Envoy's active health checks of each model's backend (off by default)."""
+
+    enabled: bool = False
+    path: str = "/health"
+    interval_ms: int = 5000
+    timeout_ms: int = 1000
+    unhealthy_threshold: int = 2
+    healthy_threshold: int = 1
+
+
+@dataclass(frozen=True)
+class OutlierDetectionConfig:
+    """Envoy's passive ejection of a model's backend after consecutive failures."""
+
+    enabled: bool = True
+    consecutive_5xx: int = 5
+    interval_ms: int = 10000
+    base_ejection_time_ms: int = 30000
+
+
+@dataclass(frozen=True)
+class FallbackConfig:
+    """Retries on the next eligible model of the winning route, done by Envoy (max_attempts 1:
+    off). retry_on: Envoy retry conditions and/or HTTP status codes."""
+
+    retry_on: tuple[str, ...] = ("connect-failure", "reset", "5xx", "429")
+    max_attempts: int = 2
+    per_try_timeout_ms: float = 0.0  # 0: none (the route timeout bounds the request)
+    health_check: HealthCheckConfig = field(default_factory=HealthCheckConfig)
+    outlier_detection: OutlierDetectionConfig = field(default_factory=OutlierDetectionConfig)
 
 
 @dataclass(frozen=True)
@@ -111,6 +157,7 @@ class RoutingConfig:
     context_messages: int = 2
     max_context_chars: int = 2000
     headers: HeaderNames = field(default_factory=HeaderNames)
+    fallback: FallbackConfig = field(default_factory=FallbackConfig)
     head: str | None = None  # path of a fitted routing head (mmrouter fit); relative to the config
     overload: str = "default"  # "default" → route to default model, "reject" → 429
     max_queue: int = 256
@@ -251,14 +298,35 @@ def _parse_route(raw: Any, where: str) -> RouteConfig:
         text_weight=float(raw.get("text_weight", 0.5)),
         image_weight=float(raw.get("image_weight", 0.5)),
         model_scores=tuple(scores),
+        fallback=None if raw.get("fallback") is None else
+        _parse_route_fallback(raw["fallback"], f"{where}.fallback"),
     )
 
 
 def _parse_routing(raw: Any) -> RoutingConfig:
     raw = dict(_mapping(raw, "routing"))
     headers = _simple(HeaderNames, raw.pop("headers", None), "routing.headers")
+    fallback = _parse_fallback(raw.pop("fallback", None))
     routing = _simple(RoutingConfig, raw, "routing")
-    return dataclasses.replace(routing, headers=headers)
+    return dataclasses.replace(routing, headers=headers, fallback=fallback)
+
+
+def _parse_route_fallback(raw: Any, where: str) -> RouteFallback:
+    """Typed like routing.fallback's fields; absent ones stay None (inherited)."""
+    raw = _mapping(raw, where)
+    _reject_unknown(raw, {f.name for f in dataclasses.fields(RouteFallback)}, where)
+    template = FallbackConfig()
+    return RouteFallback(**{key: _coerce(value, getattr(template, key), f"{where}.{key}")
+                            for key, value in raw.items()})
+
+
+def _parse_fallback(raw: Any) -> FallbackConfig:
+    raw = dict(_mapping(raw or {}, "routing.fallback"))
+    health = _simple(HealthCheckConfig, raw.pop("health_check", None), "routing.fallback.health_check")
+    outlier = _simple(OutlierDetectionConfig, raw.pop("outlier_detection", None),
+                      "routing.fallback.outlier_detection")
+    fallback = _simple(FallbackConfig, raw, "routing.fallback")
+    return dataclasses.replace(fallback, health_check=health, outlier_detection=outlier)
 
 
 def _simple(cls: type, raw: Any, where: str) -> Any:

@@ -21,6 +21,7 @@ from mmrouter.routing.classifier import Classification, Classifier
 from mmrouter.config.schema import Config, ModelConfig
 from mmrouter.routing.conversation import ChatRequest, Conversation, conversation_for, parse_chat_body
 from mmrouter.routing.decision import Decision, choose_model, default_model_for
+from mmrouter.routing.fallback import GROUP_REASONS, FallbackGroup, fallback_groups
 from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
 from mmrouter.core.inference import InferencePool
 from mmrouter.core.metrics import Metrics
@@ -62,6 +63,7 @@ class RouterCore:
         self.metrics = metrics
         self.image_scorer = image_scorer
         self._aliases = frozenset(config.routing.aliases)
+        self._groups = fallback_groups(config)
         self.classifying = 0  # requests inside classify(); written on the loop thread only
 
     @property
@@ -79,14 +81,25 @@ class RouterCore:
         annotations = decision_headers(decision.route, decision.confidence,
                                        route_header=headers.route,
                                        confidence_header=headers.confidence)
+        group = self._group(decision)
         rewrite = functools.partial(routing_mutation, body, current_model=request.model,
-                                    model=decision.model.name, cluster=decision.model.cluster,
+                                    model=decision.model.name,
+                                    cluster=group.cluster if group else decision.model.cluster,
                                     model_header=headers.model, cluster_header=headers.cluster,
-                                    annotations=annotations)
+                                    annotations=annotations,
+                                    span_header=headers.model_span if group else None)
         # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
         mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
         return RoutedRequest(decision=decision, mutation=mutation)
+
+    def _group(self, decision: Decision) -> FallbackGroup | None:
+        """The fallback group Envoy walks for this decision, if any (then the request goes to
+        the group's aggregate cluster, first choice first)."""
+        if decision.reason not in GROUP_REASONS:
+            return None
+        group = self._groups.get((decision.route, decision.needs_image))
+        return group if group is not None and group.models[0] == decision.model else None
 
     async def _parse(self, body: bytes) -> ChatRequest:
         if len(body) > OFFLOAD_BYTES:
@@ -118,7 +131,7 @@ class RouterCore:
             return self._fallback(conversation, "classify_timeout", "timeout_default")
         chosen = choose_model(self.config, classification.route, conversation.has_images)
         return Decision(route=classification.route, model=chosen, reason="classified",
-                        classification=classification)
+                        classification=classification, needs_image=conversation.has_images)
 
     def _default_for(self, request: ChatRequest) -> ModelConfig:
         """The default model, image-capable when the request carries images."""
@@ -132,7 +145,7 @@ class RouterCore:
         """The fallback route's model (image-capable when needed), counted as an error."""
         self.metrics.errors.labels(error).inc()
         route = self.config.routing.fallback_route
-        return Decision(route=route, reason=reason,
+        return Decision(route=route, reason=reason, needs_image=conversation.has_images,
                         model=choose_model(self.config, route, conversation.has_images))
 
     async def classify(self, conversation: Conversation) -> Classification:

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import yaml
 
 from mmrouter.config.schema import Config
+from mmrouter.envoy.fallback import apply_fallback
 from mmrouter.envoy.local_reply import local_reply_config
 from mmrouter.envoy.lua import processor_down_script
 
@@ -53,13 +54,15 @@ def render_envoy_config(config: Config, ports: EnvoyPorts = EnvoyPorts(),
 
 def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> dict[str, Any]:
     default = config.model(config.routing.default_model)
-    return {
+    bootstrap = {
         "admin": {"address": _address(ports.admin_host, ports.admin_port)},
         "static_resources": {
             "listeners": [_listener(config, ports, limits, default.cluster)],
             "clusters": [_ext_proc_cluster(ports), *_backend_clusters(config, ports, limits)],
         },
     }
+    apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s")  # routing.fallback
+    return bootstrap
 
 
 def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,

@@ -14,21 +14,33 @@ class Decision:
     model: ModelConfig
     reason: str  # "classified" | "explicit" | "unknown_model_default" | "overload_default"
     classification: Classification | None = None
+    needs_image: bool = False  # the request carries images (picks the route's fallback group)
 
     @property
     def confidence(self) -> float | None:
         return None if self.classification is None else self.classification.confidence
 
 
-def choose_model(config: Config, route_name: str, needs_image: bool) -> ModelConfig:
-    """Highest-scored model of the route that can take the request; else the default(s)."""
+def ranked_models(config: Config, route_name: str, needs_image: bool) -> tuple[ModelConfig, ...]:
+    """The route's models that can take the request, highest score first (stable: the first
+    of equal scores first), each model once."""
     route = config.route(route_name)
     candidates = route.model_scores if route is not None else ()
     eligible = [s for s in candidates
                 if not needs_image or "image" in _model(config, s.model).capabilities]
-    if eligible:
-        best = max(eligible, key=lambda s: s.score)  # first of equal scores wins
-        return _model(config, best.model)
+    ranked: list[ModelConfig] = []
+    for score in sorted(eligible, key=lambda s: -s.score):
+        model = _model(config, score.model)
+        if model not in ranked:
+            ranked.append(model)
+    return tuple(ranked)
+
+
+def choose_model(config: Config, route_name: str, needs_image: bool) -> ModelConfig:
+    """Highest-scored model of the route that can take the request; else the default(s)."""
+    ranked = ranked_models(config, route_name, needs_image)
+    if ranked:
+        return ranked[0]
     if needs_image:
         return default_image_model(config)
     return _model(config, config.routing.default_model)
