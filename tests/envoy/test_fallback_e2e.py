@@ -181,3 +181,60 @@ def test_envoy_counts_retries_per_aggregate_and_attempts_per_model(stack):
     retries = stack.envoy.counter("cluster.mmrouter_fallback_hard_question_text.upstream_rq_retry")
     assert retries >= 1
     assert stack.envoy.counter(f"cluster.{CLUSTER[GPT]}.upstream_rq_total") >= 1
+
+
+ROUTER_HEADERS = {"x-selected-model", "x-mmrouter-cluster", "x-mmrouter-route",
+                  "x-mmrouter-confidence"}  # what backends received before fallback existed
+
+
+def test_max_attempts_one_behaves_as_before_fallback():
+    s = LocalStack(fallback_config(max_attempts=1) | {"routes": [
+        {k: v for k, v in r.items() if k != "fallback"}
+        for r in fallback_config()["routes"]]}).start()
+    try:
+        body = text_body(HARD)
+        conn = httpclient.HTTPConnection("127.0.0.1", s.envoy.listener_port, timeout=30)
+        conn.request("POST", "/v1/chat/completions", body, {"content-type": "application/json"})
+        resp = conn.getresponse()
+        resp.read()
+        conn.close()
+        headers = [(k.lower(), v) for k, v in resp.getheaders()]
+        assert resp.status == 200 and ("x-mmrouter-model", NANO) in headers
+        assert not {"x-envoy-attempt-count", "x-mmrouter-fallback"} & {k for k, _ in headers}
+        assert [k for k, _ in headers].count("x-mmrouter-model") == 1
+        received = s.received(CLUSTER[NANO])[-1]
+        assert received["body"].encode() == body.replace(b'"MoM"', json.dumps(NANO).encode())
+        sent = {k.lower() for k in received["headers"]}
+        assert {k for k in sent if k.startswith(("x-mmrouter", "x-selected"))} == ROUTER_HEADERS
+        gpt_before = len(s.received(CLUSTER[GPT]))
+        s.stop_backend(CLUSTER[NANO])
+        r = chat(s.base_url, text_body(HARD))
+        assert r.status == 503 and r.json()["error"]["code"] == "upstream_unavailable"
+        assert len(s.received(CLUSTER[GPT])) == gpt_before  # no second model tried
+    finally:
+        s.stop()
+
+
+def test_health_checks_skip_a_dead_backend_before_it_is_tried():
+    import time
+
+    s = LocalStack(fallback_config(health_check={
+        "enabled": True, "interval_ms": 300, "timeout_ms": 200, "unhealthy_threshold": 1})).start()
+    try:
+        s.stop_backend(CLUSTER[NANO])
+        deadline = time.monotonic() + 20
+        while "failed_active_hc" not in _health_flags(s, CLUSTER[NANO]):
+            assert time.monotonic() < deadline, _health_flags(s, CLUSTER[NANO])
+            time.sleep(0.1)
+        r = chat(s.base_url, text_body(HARD))
+        assert r.status == 200 and r.headers["x-mmrouter-model"] == GPT
+        assert r.headers["x-mmrouter-fallback"] == NANO
+        assert r.headers["x-envoy-attempt-count"] == "1"  # not tried, so not retried
+        assert json.loads(s.received(CLUSTER[GPT])[-1]["body"])["model"] == GPT
+    finally:
+        s.stop()
+
+
+def _health_flags(stack: LocalStack, cluster: str) -> str:
+    return "\n".join(line for line in stack.envoy.admin_get("/clusters").splitlines()
+                     if line.startswith(f"{cluster}::") and "health_flags" in line)

@@ -61,7 +61,7 @@ def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> d
             "clusters": [_ext_proc_cluster(ports), *_backend_clusters(config, ports, limits)],
         },
     }
-    apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s")  # routing.fallback
+    apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s", limits.buffer_limit_bytes)
     return bootstrap
 
 

@@ -24,6 +24,7 @@ import copy
 from typing import Any
 
 from mmrouter.config.schema import Config
+from mmrouter.envoy.local_reply import local_reply_config
 from mmrouter.envoy.lua import UPSTREAM_MODEL_HEADER, fallback_upstream_script
 from mmrouter.routing.fallback import FallbackGroup, fallback_groups, member_clusters
 
@@ -31,7 +32,8 @@ METADATA_NAMESPACE = "mmrouter"
 _PREFIX = "type.googleapis.com/envoy.extensions."
 
 
-def apply_fallback(bootstrap: dict[str, Any], config: Config, route_timeout: str) -> None:
+def apply_fallback(bootstrap: dict[str, Any], config: Config, route_timeout: str,
+                   buffer_limit_bytes: int) -> None:
     """Add the fallback groups of ``config`` to a rendered bootstrap (no change without any)."""
     groups = list(fallback_groups(config).values())
     if not groups:
@@ -39,6 +41,7 @@ def apply_fallback(bootstrap: dict[str, Any], config: Config, route_timeout: str
     names = config.routing.headers
     hcm = bootstrap["static_resources"]["listeners"][0]["filter_chains"][0]["filters"][0][
         "typed_config"]
+    hcm["local_reply_config"] = local_reply_config(config, buffer_limit_bytes, lua_replies=True)
     route_config = hcm["route_config"]
     route_config["internal_only_headers"] += [names.model_span, UPSTREAM_MODEL_HEADER]
     vhost = route_config["virtual_hosts"][0]
@@ -116,8 +119,10 @@ def _add_member_clusters(config: Config, clusters: list[dict[str, Any]]) -> None
 
 def _health_check(config: Config) -> dict[str, Any]:
     health = config.routing.fallback.health_check
+    interval = f"{health.interval_ms / 1000:g}s"
     return {"timeout": f"{health.timeout_ms / 1000:g}s",
-            "interval": f"{health.interval_ms / 1000:g}s",
+            "interval": interval,
+            "no_traffic_interval": interval,  # Envoy's default: 60 s while a model is idle
             "unhealthy_threshold": health.unhealthy_threshold,
             "healthy_threshold": health.healthy_threshold,
             "http_health_check": {"path": health.path}}

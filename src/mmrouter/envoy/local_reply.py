@@ -17,16 +17,20 @@ from mmrouter.config.schema import Config
 CEL_FILTER = "envoy.access_loggers.extension_filters.cel"
 
 
-def local_reply_config(config: Config, buffer_limit_bytes: int) -> dict[str, Any]:
+def local_reply_config(config: Config, buffer_limit_bytes: int,
+                       lua_replies: bool = False) -> dict[str, Any]:
+    """``lua_replies``: the fallback's upstream Lua filter may answer (its JSON passes too)."""
     route_header = config.routing.headers.route
+    own = "response.code_details.startsWith('mmrouter_')"
+    if lua_replies:
+        own += " || response.code_details == 'lua_response'"
     mappers = [
         # mmrouter's immediate responses and its Lua filters' replies: no override, body and
         # content-type kept.
         {"filter": {"extension_filter": {"name": CEL_FILTER, "typed_config": {
             "@type": "type.googleapis.com/envoy.extensions.access_loggers.filters.cel.v3"
                      ".ExpressionFilter",
-            "expression": "response.code_details.startsWith('mmrouter_') || "
-                          "response.code_details == 'lua_response'"}}}},
+            "expression": own}}}},
         _mapper(_status(503), _routed(route_header),
                 f"No backend model of route '%REQ({route_header})%' could answer: "
                 "%LOCAL_REPLY_BODY%", "server_error", "upstream_unavailable"),
