@@ -30,6 +30,11 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--router-threads", type=int,
                    help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
 
+    p = command("bench-fallback", _bench_fallback,
+                "Measure routing.fallback's happy-path cost against max_attempts 1.")
+    p.add_argument("--requests", type=int, default=1000, help="timed requests per stack (1 KB)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+
 
 def _eval(args: argparse.Namespace) -> int:
     from mmrouter.learning.evaluation import run_eval_cli
@@ -47,3 +52,9 @@ def _bench(args: argparse.Namespace) -> int:
     from mmrouter.bench.run import run_bench_cli
 
     return run_bench_cli(args)
+
+
+def _bench_fallback(args: argparse.Namespace) -> int:
+    from mmrouter.bench.fallback import run_bench_fallback_cli
+
+    return run_bench_fallback_cli(args)
