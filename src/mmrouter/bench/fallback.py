@@ -132,8 +132,8 @@ def envoy_overhead(requests: int, body: bytes) -> dict[str, dict[str, float]]:
 
 def mutation_cost(body: bytes, repeats: int) -> dict[str, float]:
     """Microseconds per routing_mutation call, with and without the span header."""
-    common = dict(current_model="MoM", model="gpt-5-chat", cluster="c", model_header="x-m",
-                  cluster_header="x-c")
+    common: dict[str, Any] = {"current_model": "MoM", "model": "gpt-5-chat", "cluster": "c",
+                              "model_header": "x-m", "cluster_header": "x-c"}
     plain = min(timeit.repeat(lambda: routing_mutation(body, **common), number=repeats, repeat=5))
     spans = min(timeit.repeat(lambda: routing_mutation(body, span_header="x-s", **common),
                               number=repeats, repeat=5))
@@ -142,7 +142,10 @@ def mutation_cost(body: bytes, repeats: int) -> dict[str, float]:
 
 def _summary(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
-    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+
+    def pick(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
     return {"p50_ms": pick(0.5), "p90_ms": pick(0.9), "p99_ms": pick(0.99),
             "mean_ms": statistics.fmean(values), "n": len(values)}
 

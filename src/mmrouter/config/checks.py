@@ -83,8 +83,8 @@ def _validate_fallback(config: Config) -> None:
             raise ConfigError(f"routing.fallback.outlier_detection.{name}: must be >= 1")
 
 
-def _validate_policy(retry_on: "tuple[str, ...] | None", max_attempts: "int | None",
-                     per_try_timeout_ms: "float | None", where: str) -> None:
+def _validate_policy(retry_on: tuple[str, ...] | None, max_attempts: int | None,
+                     per_try_timeout_ms: float | None, where: str) -> None:
     if max_attempts is not None and not 1 <= max_attempts <= MAX_ATTEMPTS:
         raise ConfigError(f"{where}.max_attempts: must be between 1 and {MAX_ATTEMPTS}")
     if per_try_timeout_ms is not None and per_try_timeout_ms < 0:

@@ -28,6 +28,9 @@ class Fault:
     status: int | None = None
     remaining: int | None = None  # None: until cleared
 
+    def set(self, status: int | None, remaining: int | None) -> None:
+        self.status, self.remaining = status, remaining
+
     def take(self) -> int | None:
         """The status to answer with now (None: behave), counting one use."""
         if self.status is None:
@@ -85,12 +88,12 @@ async def _set_fault(request: web.Request) -> web.Response:
                                  status=400)
     if not 400 <= status <= 599:
         return web.json_response({"error": "status must be 400..599"}, status=400)
-    request.app[FAULT_KEY] = Fault(status, count)
+    request.app[FAULT_KEY].set(status, count)
     return web.json_response({"status": status, "count": count})
 
 
 async def _clear_fault(request: web.Request) -> web.Response:
-    request.app[FAULT_KEY] = Fault()
+    request.app[FAULT_KEY].set(None, None)
     return web.json_response({"status": None})
 
 
