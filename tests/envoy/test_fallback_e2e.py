@@ -180,6 +180,8 @@ def test_envoy_counts_retries_per_aggregate_and_attempts_per_model(stack):
     assert "cluster.mmrouter_fallback_hard_question_text.upstream_rq_retry:" in stats
     retries = stack.envoy.counter("cluster.mmrouter_fallback_hard_question_text.upstream_rq_retry")
     assert retries >= 1
+    assert stack.envoy.counter(
+        "cluster.mmrouter_fallback_hard_question_text.upstream_rq_retry_success") >= 1
     assert stack.envoy.counter(f"cluster.{CLUSTER[GPT]}.upstream_rq_total") >= 1
 
 
@@ -238,3 +240,25 @@ def test_health_checks_skip_a_dead_backend_before_it_is_tried():
 def _health_flags(stack: LocalStack, cluster: str) -> str:
     return "\n".join(line for line in stack.envoy.admin_get("/clusters").splitlines()
                      if line.startswith(f"{cluster}::") and "health_flags" in line)
+
+
+def test_models_sharing_a_cluster_each_get_their_own_name():
+    data = fallback_config()
+    next(m for m in data["models"] if m["name"] == VL)["cluster"] = CLUSTER[GPT]
+    s = LocalStack(data).start()
+    try:
+        explicit = json.dumps({"model": VL, "messages": [{"role": "user", "content": "hi"}]})
+        conn = httpclient.HTTPConnection("127.0.0.1", s.envoy.listener_port, timeout=30)
+        conn.request("POST", "/v1/chat/completions", explicit, {"content-type": "application/json"})
+        resp = conn.getresponse()
+        answer = json.loads(resp.read())
+        conn.close()
+        assert resp.status == 200 and answer["model"] == VL
+        # The shared cluster has no one model in its metadata: the header is mmrouter's choice.
+        assert [v for k, v in resp.getheaders() if k.lower() == "x-mmrouter-model"] == [VL]
+        s.stop_backend(CLUSTER[NANO])
+        r = chat(s.base_url, text_body(HARD))
+        assert r.status == 200 and r.headers["x-mmrouter-model"] == GPT, r.body
+        assert json.loads(s.received(CLUSTER[GPT])[-1]["body"])["model"] == GPT
+    finally:
+        s.stop()
