@@ -29,7 +29,10 @@ def _wait_file(path: Path, proc: subprocess.Popen, timeout: float, what: str) ->
         if proc.poll() is not None:
             raise RuntimeError(f"{what} exited with {proc.returncode}")
         if path.exists():
-            return json.loads(path.read_text())
+            try:
+                return json.loads(path.read_text())
+            except ValueError:  # caught mid-write (demo-backends writes it in place)
+                pass
         time.sleep(0.05)
     raise TimeoutError(f"{what} did not start within {timeout}s")
 
@@ -104,7 +107,8 @@ class LocalStack:
                            ext_proc_ports=tuple(self.router_ports.get("grpc_ports", ())),
                            endpoints={
                                c: f"127.0.0.1:{p}" for c, p in self.backend_ports.items()})
-        limits = self.envoy_limits or EnvoyLimits(ext_proc_enabled=self.ext_proc)
+        limits = self.envoy_limits or EnvoyLimits(ext_proc_enabled=self.ext_proc,
+                                                  processor_down_lua=self.processor == "mmrouter")
         envoy_yaml = render_envoy_config(config, ports, limits)
         self.envoy = EnvoyProcess(envoy_yaml, self.workdir / "envoy").start()
         return self

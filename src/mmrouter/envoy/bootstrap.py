@@ -42,6 +42,7 @@ class EnvoyLimits:
     max_message_timeout_ms: int = 30000
     route_timeout_s: int = 600
     ext_proc_enabled: bool = True
+    processor_down_lua: bool = True  # off for the bench's no-op processor (it routes nothing)
 
 
 def render_envoy_config(config: Config, ports: EnvoyPorts = EnvoyPorts(),
@@ -70,7 +71,7 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
     names = config.routing.headers
     cluster_header = names.cluster
     filters = [_ext_proc_filter(limits)] if limits.ext_proc_enabled else []
-    if limits.ext_proc_enabled:
+    if limits.ext_proc_enabled and limits.processor_down_lua:
         filters.append(_lua_filter("processor_down", processor_down_script(config)))
     filters.append({"name": "envoy.filters.http.router", "typed_config": {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
