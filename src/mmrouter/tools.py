@@ -46,6 +46,11 @@ def _drill(args: argparse.Namespace) -> int:
 
     return run_drill_cli(args)
 
+    p = command("bench-fallback", _bench_fallback,
+                "Measure routing.fallback's happy-path cost against max_attempts 1.")
+    p.add_argument("--requests", type=int, default=1000, help="timed requests per stack (1 KB)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+
 
 def _eval(args: argparse.Namespace) -> int:
     from mmrouter.learning.evaluation import run_eval_cli
@@ -63,3 +68,9 @@ def _bench(args: argparse.Namespace) -> int:
     from mmrouter.bench.run import run_bench_cli
 
     return run_bench_cli(args)
+
+
+def _bench_fallback(args: argparse.Namespace) -> int:
+    from mmrouter.bench.fallback import run_bench_fallback_cli
+
+    return run_bench_fallback_cli(args)

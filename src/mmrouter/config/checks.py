@@ -26,6 +26,7 @@ def validate(config: Config) -> None:
     _unique([a.path for a in config.routing.apis], "routing.apis", "path")
     _validate_encoders(config)
     _validate_server(config)
+    _validate_fallback(config)
 
 
 def _validate_routing(config: Config) -> None:
@@ -87,3 +88,46 @@ def _unique(names: list[str], where: str, kind: str) -> None:
         if name in seen:
             raise ConfigError(f"{where}: duplicate {kind} '{name}'")
         seen.add(name)
+
+
+MAX_ATTEMPTS = 10
+RETRY_CONDITIONS = frozenset({"connect-failure", "reset", "reset-before-request", "5xx",
+                              "gateway-error", "refused-stream", "retriable-4xx",
+                              "envoy-ratelimited", "http3-post-connect-failure"})
+
+
+def _validate_fallback(config: Config) -> None:
+    fallback = config.routing.fallback
+    _validate_policy(fallback.retry_on, fallback.max_attempts, fallback.per_try_timeout_ms,
+                     "routing.fallback")
+    for i, route in enumerate(config.routes):
+        own = route.fallback
+        if own is not None:
+            _validate_policy(own.retry_on, own.max_attempts, own.per_try_timeout_ms,
+                             f"routes[{i}].fallback")
+    health = fallback.health_check
+    if not health.path.startswith("/"):
+        raise ConfigError("routing.fallback.health_check.path: must start with '/'")
+    for name in ("interval_ms", "timeout_ms", "unhealthy_threshold", "healthy_threshold"):
+        if getattr(health, name) < 1:
+            raise ConfigError(f"routing.fallback.health_check.{name}: must be >= 1")
+    outlier = fallback.outlier_detection
+    for name in ("consecutive_5xx", "interval_ms", "base_ejection_time_ms"):
+        if getattr(outlier, name) < 1:
+            raise ConfigError(f"routing.fallback.outlier_detection.{name}: must be >= 1")
+
+
+def _validate_policy(retry_on: tuple[str | int, ...] | None, max_attempts: int | None,
+                     per_try_timeout_ms: float | None, where: str) -> None:
+    if max_attempts is not None and not 1 <= max_attempts <= MAX_ATTEMPTS:
+        raise ConfigError(f"{where}.max_attempts: must be between 1 and {MAX_ATTEMPTS}")
+    if per_try_timeout_ms is not None and per_try_timeout_ms < 0:
+        raise ConfigError(f"{where}.per_try_timeout_ms: must be >= 0 (0: none)")
+    for j, value in enumerate(str(v) for v in retry_on or ()):
+        if value.isdigit() and 400 <= int(value) <= 599:
+            continue
+        if value not in RETRY_CONDITIONS:
+            raise ConfigError(f"{where}.retry_on[{j}]: '{value}' is neither an HTTP status "
+                              f"400..599 nor one of {sorted(RETRY_CONDITIONS)}")
+    if retry_on is not None and not retry_on:
+        raise ConfigError(f"{where}.retry_on: at least one condition (or max_attempts: 1)")

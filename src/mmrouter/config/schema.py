@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 import yaml
-from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
@@ -86,6 +86,19 @@ class ModelScore(_Section):
     capabilities: frozenset[Capability] | None = None
 
 
+# An Envoy retry condition or an HTTP status (YAML reads 429 as a number).
+RetryOn = Annotated[str | int, AfterValidator(str)]
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class RouteFallback(_Section):
+    """Per-route override of ``routing.fallback`` (None: inherit)."""
+
+    retry_on: tuple[RetryOn, ...] | None = None
+    max_attempts: int | None = None
+    per_try_timeout_ms: float | None = None
+
+
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
 class RouteConfig(_Section):
     name: NonBlank
@@ -97,6 +110,7 @@ class RouteConfig(_Section):
     text_weight: NonNegative = 0.5
     image_weight: NonNegative = 0.5
     model_scores: tuple[ModelScore, ...] = ()
+    fallback: RouteFallback | None = None
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
@@ -151,6 +165,45 @@ class HeaderNames(_Section):
     route: NonBlank = "x-mmrouter-route"
     response_model: NonBlank = "x-mmrouter-model"
     confidence: NonBlank = "x-mmrouter-confidence"
+    model_span: NonBlank = "x-mmrouter-model-span"  # byte spans of the model value mmrouter wrote
+    fallback: NonBlank = "x-mmrouter-fallback"  # on a response: the first-choice model it replaced
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class HealthCheckConfig(_Section):
+    """Envoy's active health checks of each model's backend (off by default)."""
+
+    where: ClassVar[str] = "routing.fallback.health_check"
+    enabled: bool = False
+    path: str = "/health"
+    interval_ms: int = 5000
+    timeout_ms: int = 1000
+    unhealthy_threshold: int = 2
+    healthy_threshold: int = 1
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class OutlierDetectionConfig(_Section):
+    """Envoy's passive ejection of a model's backend after consecutive failures."""
+
+    where: ClassVar[str] = "routing.fallback.outlier_detection"
+    enabled: bool = True
+    consecutive_5xx: int = 5
+    interval_ms: int = 10000
+    base_ejection_time_ms: int = 30000
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class FallbackConfig(_Section):
+    """Retries on the next eligible model of the winning route, done by Envoy (max_attempts 1:
+    off). retry_on: Envoy retry conditions and/or HTTP status codes."""
+
+    where: ClassVar[str] = "routing.fallback"
+    retry_on: tuple[RetryOn, ...] = ("connect-failure", "reset", "5xx", "429")
+    max_attempts: int = 2
+    per_try_timeout_ms: float = 0.0  # 0: none (the route timeout bounds the request)
+    health_check: HealthCheckConfig = field(default_factory=HealthCheckConfig)
+    outlier_detection: OutlierDetectionConfig = field(default_factory=OutlierDetectionConfig)
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
@@ -182,6 +235,7 @@ class RoutingConfig(_Section):
     overload: Literal["default", "reject"] = "default"  # default model, or 429
     max_queue: Count = 256
     classify_timeout_ms: Positive = 2000.0  # then the fallback route's model; < Envoy message_timeout
+    fallback: FallbackConfig = field(default_factory=FallbackConfig)
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)

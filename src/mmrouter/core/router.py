@@ -23,6 +23,7 @@ from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
 from mmrouter.routing.apis import API_TITLES, parse_request, request_conversation
 from mmrouter.routing.conversation import ChatRequest, Conversation, bound_text, text_char_budget
 from mmrouter.routing.decision import Decision, choose_model, default_model_for, serves_api
+from mmrouter.routing.fallback import GROUP_REASONS, FallbackGroup, fallback_groups
 from mmrouter.errors import (ApiNotServed, ClassifyTimeout, InvalidImage, Overloaded, RouterError,
                              UnknownModel)
 from mmrouter.images.decode import ImageError
@@ -68,6 +69,7 @@ class RouterCore:
         self.metrics = metrics
         self.image_scorer = image_scorer
         self._aliases = frozenset(config.routing.aliases)
+        self._groups = fallback_groups(config)
         self.classifying = 0  # requests inside classify(); written on the loop thread only
         self.max_text_chars = text_char_budget(config.text_encoder.max_seq_length)
         self.admission = AdmissionControl(inference.size if inference is not None else 1,
@@ -88,14 +90,28 @@ class RouterCore:
         annotations = decision_headers(decision.route, decision.confidence,
                                        route_header=headers.route,
                                        confidence_header=headers.confidence)
+        group = self._group(decision, request.api)
         rewrite = functools.partial(routing_mutation, body, current_model=request.model,
-                                    model=decision.model.name, cluster=decision.model.cluster,
+                                    model=decision.model.name,
+                                    cluster=group.cluster if group else decision.model.cluster,
                                     model_header=headers.model, cluster_header=headers.cluster,
-                                    annotations=annotations)
+                                    annotations=annotations,
+                                    span_header=headers.model_span if group else None)
         # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
         mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
         return RoutedRequest(decision=decision, mutation=mutation)
+
+    def _group(self, decision: Decision, api: str) -> FallbackGroup | None:
+        """The fallback group Envoy walks for this decision, if any (then the request goes to
+        the group's aggregate cluster, first choice first); only when every model of the group
+        serves the request's API."""
+        if decision.reason not in GROUP_REASONS:
+            return None
+        group = self._groups.get((decision.route, decision.needs_image))
+        if group is None or group.models[0] != decision.model:
+            return None
+        return group if all(model.serves(api) for model in group.models) else None
 
     async def parse(self, body: bytes, api: str = OPENAI_CHAT) -> ChatRequest:
         if len(body) > OFFLOAD_BYTES:
@@ -133,7 +149,7 @@ class RouterCore:
             return self._fallback(conversation, api, "classify_timeout", "timeout_default")
         chosen = choose_model(self.config, classification.route, conversation.has_images, api)
         return Decision(route=classification.route, model=chosen, reason="classified",
-                        classification=classification)
+                        classification=classification, needs_image=conversation.has_images)
 
     def _default_for(self, request: ChatRequest) -> ModelConfig:
         """The default model, image-capable when the request carries images."""
@@ -148,7 +164,7 @@ class RouterCore:
         """The fallback route's model (image-capable when needed), counted as an error."""
         self.metrics.errors.labels(error).inc()
         route = self.config.routing.fallback_route
-        return Decision(route=route, reason=reason,
+        return Decision(route=route, reason=reason, needs_image=conversation.has_images,
                         model=choose_model(self.config, route, conversation.has_images, api))
 
     async def classify_within_deadline(self, conversation: Conversation) -> Classification:

@@ -5,7 +5,8 @@ Each answers ``POST /v1/chat/completions``, ``POST /v1/responses`` (OpenAI Respo
 was asked for (each API's SSE events when ``stream`` is true) and says which backend answered
 in the ``x-demo-backend`` header and the sha256 of the body it received in
 ``x-demo-body-sha256``. ``GET /__demo/received`` returns what it received (headers and exact
-body), so tests can check the request that crossed Envoy.
+body), so tests can check the request that crossed Envoy. Failure modes (an error status, a stopped port) are switched over HTTP:
+see :mod:`mmrouter.devstack.demo_faults`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from aiohttp import web
 
 from mmrouter.config.schema import Config
 from mmrouter.devstack import demo_apis
+from mmrouter.devstack.demo_faults import BackendControl, fault_response, install_faults
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +33,10 @@ RECEIVED_KEY = web.AppKey("received", deque)
 NAME_KEY = web.AppKey("name", str)
 
 
-def create_backend_app(name: str, keep: int = 64) -> web.Application:
-    app = web.Application(client_max_size=256 * 1024 * 1024)
+def create_backend_app(name: str, keep: int = 64,
+                       control: BackendControl | None = None) -> web.Application:
+    app = web.Application(client_max_size=256 * 1024 * 1024, middlewares=[_answer_faults])
+    install_faults(app, control)
     app[NAME_KEY] = name
     app[RECEIVED_KEY] = deque(maxlen=keep)
     app.router.add_post("/v1/chat/completions", _chat)
@@ -44,6 +48,23 @@ def create_backend_app(name: str, keep: int = 64) -> web.Application:
     return app
 
 
+class InjectedFault(Exception):
+    """A fault switched on over HTTP: the handler answers with its response."""
+
+    def __init__(self, response: web.StreamResponse) -> None:
+        super().__init__("injected fault")
+        self.response = response
+
+
+@web.middleware
+async def _answer_faults(request: web.Request, handler: Any) -> web.StreamResponse:
+    try:
+        response: web.StreamResponse = await handler(request)
+    except InjectedFault as fault:
+        return fault.response
+    return response
+
+
 async def _received_request(request: web.Request) -> tuple[dict[str, Any] | None, dict[str, str]]:
     """Record the request; (its JSON object with a string model, or None; answer headers)."""
     body = await request.read()
@@ -51,6 +72,9 @@ async def _received_request(request: web.Request) -> tuple[dict[str, Any] | None
     request.app[RECEIVED_KEY].append({
         "backend": name, "path": request.path_qs, "headers": dict(request.headers),
         "body": body.decode("utf-8", "replace"), "body_length": len(body)})
+    fault = fault_response(request.app, name)
+    if fault is not None:
+        raise InjectedFault(fault)
     headers = {"x-demo-backend": name, "x-demo-body-sha256": hashlib.sha256(body).hexdigest()}
     try:
         payload = json.loads(body)
@@ -148,26 +172,44 @@ class DemoBackends:
     host: str = "127.0.0.1"
     ephemeral: bool = False
     ports: dict[str, int] = field(default_factory=dict)  # cluster -> bound port
-    _runners: list[web.AppRunner] = field(default_factory=list)
+    _runners: dict[str, web.AppRunner] = field(default_factory=dict)
+    _hosts: dict[str, str] = field(default_factory=dict)
 
     async def start(self) -> None:
-        seen: set[str] = set()
         for model in self.config.models:
-            if model.cluster in seen:
+            if model.cluster in self._hosts:
                 continue
-            seen.add(model.cluster)
             host, port = self.host, 0
             if not self.ephemeral and model.endpoint:
                 host, _, p = model.endpoint.rpartition(":")
                 port = int(p)
-            runner = web.AppRunner(create_backend_app(model.cluster), access_log=None)
-            await runner.setup()
-            await web.TCPSite(runner, host, port).start()
-            self._runners.append(runner)
-            self.ports[model.cluster] = runner.addresses[0][1]
+            self._hosts[model.cluster] = host
+            await self._serve(model.cluster, port)
             logger.info("demo backend %s on %s:%d", model.cluster, host, self.ports[model.cluster])
 
+    async def _serve(self, cluster: str, port: int) -> None:
+        runner = web.AppRunner(create_backend_app(cluster, control=self), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, self._hosts[cluster], port).start()
+        self._runners[cluster] = runner
+        self.ports[cluster] = runner.addresses[0][1]
+
+    async def stop_backend(self, cluster: str) -> None:
+        """Close the backend's port and its connections (a stopped server: connection refused)."""
+        runner = self._runners.pop(cluster, None)
+        if runner is None and cluster not in self._hosts:
+            raise KeyError(cluster)
+        if runner is not None:
+            await runner.cleanup()
+
+    async def start_backend(self, cluster: str) -> None:
+        """Listen again on the backend's port (a fresh app: nothing received, no fault)."""
+        if cluster not in self._hosts:
+            raise KeyError(cluster)
+        if cluster not in self._runners:
+            await self._serve(cluster, self.ports[cluster])
+
     async def stop(self) -> None:
-        for runner in self._runners:
+        for runner in self._runners.values():
             await runner.cleanup()
         self._runners.clear()

@@ -29,7 +29,10 @@ def _wait_file(path: Path, proc: subprocess.Popen, timeout: float, what: str) ->
         if proc.poll() is not None:
             raise RuntimeError(f"{what} exited with {proc.returncode}")
         if path.exists():
-            return json.loads(path.read_text())
+            try:
+                return json.loads(path.read_text())
+            except ValueError:  # caught mid-write (demo-backends writes it in place)
+                pass
         time.sleep(0.05)
     raise TimeoutError(f"{what} did not start within {timeout}s")
 
@@ -44,10 +47,12 @@ class LocalStack:
     ext_proc: bool = True
     processor: str = "mmrouter"  # what serves ext_proc: "mmrouter", or "noop" (bench baseline)
     env: dict[str, str] = field(default_factory=dict)
+    envoy_limits: EnvoyLimits | None = None  # None: the defaults (ext_proc as above)
     backend_ports: dict[str, int] = field(default_factory=dict)
     router_ports: dict[str, Any] = field(default_factory=dict)
     envoy: EnvoyProcess | None = None
     _procs: list[subprocess.Popen] = field(default_factory=list)
+    _stopped: set[str] = field(default_factory=set)
 
     @property
     def config_path(self) -> Path:
@@ -102,7 +107,9 @@ class LocalStack:
                            ext_proc_ports=tuple(self.router_ports.get("grpc_ports", ())),
                            endpoints={
                                c: f"127.0.0.1:{p}" for c, p in self.backend_ports.items()})
-        envoy_yaml = render_envoy_config(config, ports, EnvoyLimits(ext_proc_enabled=self.ext_proc))
+        limits = self.envoy_limits or EnvoyLimits(ext_proc_enabled=self.ext_proc,
+                                                  processor_down_lua=self.processor == "mmrouter")
+        envoy_yaml = render_envoy_config(config, ports, limits)
         self.envoy = EnvoyProcess(envoy_yaml, self.workdir / "envoy").start()
         return self
 
@@ -138,6 +145,31 @@ class LocalStack:
     def received(self, cluster: str) -> list[dict[str, Any]]:
         with urllib.request.urlopen(self.backend_url(cluster) + "/__demo/received", timeout=10) as r:
             return json.loads(r.read())
+
+    def fault(self, cluster: str, status: int | None, count: int | None = None) -> None:
+        """Make a demo backend answer ``status`` (None: behave again); see demo_faults."""
+        body = None if status is None else json.dumps({"status": status, "count": count}).encode()
+        self._demo(self.backend_url(cluster) + "/__demo/fault",
+                   "DELETE" if status is None else "POST", body)
+
+    def stop_backend(self, cluster: str) -> None:
+        self._control(cluster, "stop")
+        self._stopped.add(cluster)
+
+    def start_backend(self, cluster: str) -> None:
+        self._control(cluster, "start")
+        self._stopped.discard(cluster)
+
+    def _control(self, cluster: str, action: str) -> None:
+        up = next(c for c in self.backend_ports if c != cluster and c not in self._stopped)
+        self._demo(f"{self.backend_url(up)}/__demo/backends/{cluster}/{action}", "POST", b"")
+
+    @staticmethod
+    def _demo(url: str, method: str, body: bytes | None) -> None:
+        req = urllib.request.Request(url, data=body, method=method,
+                                     headers={"content-type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            resp.read()
 
 
 def default_config_data() -> dict[str, Any]:

@@ -15,6 +15,9 @@ from typing import Any, Mapping
 import yaml
 
 from mmrouter.config.schema import Config
+from mmrouter.envoy.fallback import apply_fallback
+from mmrouter.envoy.local_reply import local_reply_config
+from mmrouter.envoy.lua import processor_down_script
 
 MIB = 1024 * 1024
 
@@ -39,6 +42,7 @@ class EnvoyLimits:
     max_message_timeout_ms: int = 30000
     route_timeout_s: int = 600
     ext_proc_enabled: bool = True
+    processor_down_lua: bool = True  # off for the bench's no-op processor (it routes nothing)
 
 
 def render_envoy_config(config: Config, ports: EnvoyPorts = EnvoyPorts(),
@@ -52,13 +56,15 @@ def render_envoy_config(config: Config, ports: EnvoyPorts = EnvoyPorts(),
 def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> dict[str, Any]:
     default = config.model(config.routing.default_model)
     assert default is not None  # the config's checks: routing.default_model is a model
-    return {
+    bootstrap = {
         "admin": {"address": _address(ports.admin_host, ports.admin_port)},
         "static_resources": {
             "listeners": [_listener(config, ports, limits, default.cluster)],
             "clusters": [_ext_proc_cluster(ports), *_backend_clusters(config, ports, limits)],
         },
     }
+    apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s", limits.buffer_limit_bytes)
+    return bootstrap
 
 
 def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
@@ -66,6 +72,8 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
     names = config.routing.headers
     cluster_header = names.cluster
     filters = [_ext_proc_filter(limits)] if limits.ext_proc_enabled else []
+    if limits.ext_proc_enabled and limits.processor_down_lua:
+        filters.append(_lua_filter("processor_down", processor_down_script(config)))
     filters.append({"name": "envoy.filters.http.router", "typed_config": {
         "@type": "type.googleapis.com/envoy.extensions.filters.http.router.v3.Router"}})
     route_timeout = f"{limits.route_timeout_s}s"
@@ -73,6 +81,14 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
         "@type": "type.googleapis.com/envoy.extensions.filters.network.http_connection_manager"
                  ".v3.HttpConnectionManager",
         "stat_prefix": "mmrouter",
+        # Every spelling of a path reaches filters and backends normalised (RFC 3986 dot
+        # segments and unreserved %XX, merged slashes); an escaped slash (%2F, %5C) is rejected
+        # with a 400 JSON error: redirecting a POST relies on the client replaying its body,
+        # and no OpenAI-compatible client escapes the slashes of an API path.
+        "normalize_path": True,
+        "merge_slashes": True,
+        "path_with_escaped_slashes_action": "REJECT_REQUEST",
+        "local_reply_config": local_reply_config(config, limits.buffer_limit_bytes),
         "access_log": [{"name": "envoy.access_loggers.stdout", "typed_config": {
             "@type": "type.googleapis.com/envoy.extensions.access_loggers.stream.v3.StdoutAccessLog",
             "log_format": {"text_format_source": {"inline_string":
@@ -112,6 +128,12 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
 def _copy_header(response_header: str, request_header: str) -> dict[str, Any]:
     return {"header": {"key": response_header, "value": f"%REQ({request_header})%"},
             "append_action": "OVERWRITE_IF_EXISTS_OR_ADD"}
+
+
+def _lua_filter(name: str, source: str) -> dict[str, Any]:
+    return {"name": "envoy.filters.http.lua", "typed_config": {
+        "@type": "type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua",
+        "stat_prefix": name, "default_source_code": {"inline_string": source}}}
 
 
 def _ext_proc_filter(limits: EnvoyLimits) -> dict[str, Any]:

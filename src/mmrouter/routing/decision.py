@@ -14,22 +14,34 @@ class Decision:
     model: ModelConfig
     reason: str  # "classified" | "explicit" | "unknown_model_default" | "overload_default"
     classification: Classification | None = None
+    needs_image: bool = False  # the request carries images (picks the route's fallback group)
 
     @property
     def confidence(self) -> float | None:
         return None if self.classification is None else self.classification.confidence
 
 
-def choose_model(config: Config, route_name: str, needs_image: bool,
-                 api: str = OPENAI_CHAT) -> ModelConfig:
-    """Highest-scored model of the route that can take the request (serves its API, takes its
-    images); else the default(s)."""
+def ranked_models(config: Config, route_name: str, needs_image: bool,
+                  api: str = OPENAI_CHAT) -> tuple[ModelConfig, ...]:
+    """The route's models that can take the request (serve its API, take its images), highest
+    score first (stable: the first of equal scores first), each model once."""
     route = config.route(route_name)
     candidates = route.model_scores if route is not None else ()
     eligible = [s for s in candidates if _fits(_model(config, s.model), needs_image, api)]
-    if eligible:
-        best = max(eligible, key=lambda s: s.score)  # first of equal scores wins
-        return _model(config, best.model)
+    ranked: list[ModelConfig] = []
+    for score in sorted(eligible, key=lambda s: -s.score):
+        model = _model(config, score.model)
+        if model not in ranked:
+            ranked.append(model)
+    return tuple(ranked)
+
+
+def choose_model(config: Config, route_name: str, needs_image: bool,
+                 api: str = OPENAI_CHAT) -> ModelConfig:
+    """Highest-scored model of the route that can take the request; else the default(s)."""
+    ranked = ranked_models(config, route_name, needs_image, api)
+    if ranked:
+        return ranked[0]
     return default_model_for(config, needs_image, api)
 
 

@@ -124,20 +124,41 @@ def _decoded_end(body: bytes, pos: int) -> int:
 
 def rewrite_model(body: bytes, new_model: str) -> bytes:
     """``body`` with every top-level ``model`` value replaced by ``new_model`` (added if absent)."""
+    return rewrite_model_spans(body, new_model)[0]
+
+
+Spans = tuple[tuple[int, int], ...]
+_MODEL_KEY = b'"model": '
+
+
+def rewrite_model_spans(body: bytes, new_model: str) -> tuple[bytes, Spans]:
+    """:func:`rewrite_model`, and the byte spans of the values it wrote in the new body
+    (end exclusive, quotes included): where Envoy splices a fallback model's name."""
     spans = top_level_value_spans(body, "model")
     encoded = json.dumps(new_model, ensure_ascii=False).encode("utf-8")
     if not spans:
         brace = _skip(body, 0) + 1
         closing = body.startswith(b"}", _skip(body, brace))
-        return body[:brace] + b'"model": ' + encoded + (b"" if closing else b", ") + body[brace:]
+        new = body[:brace] + _MODEL_KEY + encoded + (b"" if closing else b", ") + body[brace:]
+        start = brace + len(_MODEL_KEY)
+        return new, ((start, start + len(encoded)),)
     view = memoryview(body)  # one copy of the body in all: slices of a view copy nothing
     parts: list[bytes | memoryview] = []
-    last = 0
+    written: list[tuple[int, int]] = []
+    last = shift = 0
     for start, end in spans:
         parts += [view[last:start], encoded]
+        written.append((start + shift, start + shift + len(encoded)))
+        shift += len(encoded) - (end - start)
         last = end
     parts.append(view[last:])
-    return b"".join(parts)
+    return b"".join(parts), tuple(written)
+
+
+def format_spans(spans: Spans) -> str:
+    """Byte spans as the model-span header carries them: ``start-end`` (end exclusive), comma
+    separated."""
+    return ",".join(f"{start}-{end}" for start, end in spans)
 
 
 @dataclass(frozen=True)
@@ -152,12 +173,22 @@ class RequestMutation:
 
 def routing_mutation(body: bytes, *, current_model: str | None, model: str, cluster: str,
                      model_header: str, cluster_header: str,
-                     annotations: tuple[tuple[str, str], ...] = ()) -> RequestMutation:
+                     annotations: tuple[tuple[str, str], ...] = (),
+                     span_header: str | None = None) -> RequestMutation:
     """Mutation that sends the request to ``model`` on ``cluster``; ``annotations`` are further
-    request headers (the decision, which Envoy copies onto the response)."""
-    new_body = body if current_model == model else rewrite_model(body, model)
+    request headers (the decision, which Envoy copies onto the response). With ``span_header``
+    (a fallback group), that header carries the byte spans of the ``model`` value(s) in the
+    body the backend receives."""
+    spans: Spans = ()
+    if span_header is None:
+        new_body = body if current_model == model else rewrite_model(body, model)
+    elif current_model == model:
+        new_body, spans = body, tuple(top_level_value_spans(body, "model"))
+    else:
+        new_body, spans = rewrite_model_spans(body, model)
+    extra = ((span_header, format_spans(spans)),) if span_header else ()
     return RequestMutation(
-        set_headers=((model_header, model), (cluster_header, cluster), *annotations,
+        set_headers=((model_header, model), (cluster_header, cluster), *annotations, *extra,
                      ("content-length", str(len(new_body)))),
         body=None if new_body is body else new_body,
     )

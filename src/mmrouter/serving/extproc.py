@@ -23,6 +23,7 @@ from mmrouter.routing.apis import API_TITLES, may_carry_images
 from mmrouter.routing.decision import default_model_for
 from mmrouter.errors import InvalidRequest, RouterError, error_headers, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
+from mmrouter.serving.paths import normalise_path
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self.core = core
         self.metrics = core.metrics
         routing = core.config.routing
-        self._apis = {entry.path: entry.api for entry in routing.apis}
+        self._apis = {normalise_path(entry.path): entry.api for entry in routing.apis}
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
         self.active = 0  # streams in their handler (read by the server's drain)
@@ -75,7 +76,9 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
 
     def _on_request_headers(self, message: pb.HttpHeaders, state: StreamState) -> pb.ProcessingResponse:
         headers = header_dict(message.headers)
-        path = headers.get(":path", "").split("?", 1)[0]
+        # Matched as a backend would read the path: /v1/chat/%63ompletions, //v1/chat/completions/
+        # and dot segments are chat requests too.
+        path = normalise_path(headers.get(":path", ""))
         state.api = self._apis.get(path) if headers.get(":method") == "POST" else None
         state.is_chat = state.api is not None
         # Routing headers sent by the client never steer routing.

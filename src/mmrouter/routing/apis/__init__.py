@@ -26,7 +26,7 @@ _BUILDERS: dict[str, Callable[[Mapping[str, Any], int, int], Conversation]] = {
     OPENAI_CHAT: build_conversation, OPENAI_RESPONSES: responses_conversation,
     ANTHROPIC_MESSAGES: anthropic_conversation}
 # Bytes that show an image part in a body (a hint for the default model after an internal error).
-_IMAGE_MARKERS = {OPENAI_CHAT: b'"image_url"', OPENAI_RESPONSES: b'"input_image"',
+IMAGE_MARKERS = {OPENAI_CHAT: b'"image_url"', OPENAI_RESPONSES: b'"input_image"',
                   ANTHROPIC_MESSAGES: b'"image"'}
 
 
@@ -56,4 +56,4 @@ def request_conversation(request: ChatRequest, routing: RoutingConfig,
 
 def may_carry_images(body: bytes, api: str) -> bool:
     """Whether the raw body shows an image part (no parsing: for the internal-error path)."""
-    return _IMAGE_MARKERS[api] in body
+    return IMAGE_MARKERS[api] in body
