@@ -26,6 +26,7 @@ def validate(config: Config) -> None:
     _validate_encoders(config)
     _validate_server(config)
     _validate_images(config)
+    _validate_llm_router(config)
 
 
 def _validate_routing(config: Config) -> None:
@@ -102,6 +103,29 @@ def _validate_images(config: Config) -> None:
     for i, host in enumerate(images.url_allowlist):
         if not host.strip() or "/" in host:
             raise ConfigError(f"images.url_allowlist[{i}]: expected a host name, got {host!r}")
+
+
+LLM_MODES = frozenset({"off", "always", "cascade"})
+
+
+def _validate_llm_router(config: Config) -> None:
+    llm = config.llm_router
+    _choice(llm.mode, LLM_MODES, "llm_router.mode")
+    if not llm.endpoint.startswith(("http://", "https://")):
+        raise ConfigError(f"llm_router.endpoint: expected an http(s) URL, got {llm.endpoint!r}")
+    if not llm.model.strip():
+        raise ConfigError("llm_router.model: required non-empty string")
+    if llm.timeout_ms <= 0 or llm.breaker_cooldown_ms < 0:
+        raise ConfigError("llm_router.timeout_ms: must be > 0; breaker_cooldown_ms: >= 0")
+    if min(llm.max_concurrency, llm.max_context_tokens, llm.breaker_failures) < 1:
+        raise ConfigError("llm_router.max_concurrency, max_context_tokens and breaker_failures: "
+                          "must be >= 1")
+    if not 0.0 <= llm.escalate_below <= 1.0:
+        raise ConfigError("llm_router.escalate_below: must be between 0 and 1")
+    for i, script in enumerate(llm.encoder_scripts):
+        if not script.strip() or script != script.lower():
+            raise ConfigError(f"llm_router.encoder_scripts[{i}]: expected a lower-case script "
+                              f"name such as 'latin', got {script!r}")
 
 
 def _validate_route(config: Config, route: RouteConfig, where: str) -> None:

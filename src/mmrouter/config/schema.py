@@ -48,6 +48,7 @@ class RouteConfig:
     text_weight: float = 0.5
     image_weight: float = 0.5
     model_scores: tuple[ModelScore, ...] = ()
+    llm: bool = False  # llm_router cascade: this route's decisions always go to the LLM
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,24 @@ class ServerConfig:
 
 
 @dataclass(frozen=True)
+class LLMRouterConfig:
+    """An Arch-Router-style LLM behind an OpenAI-compatible endpoint (see mmrouter.llm)."""
+
+    mode: str = "off"  # off | always | cascade (embedding first, the LLM when unsure)
+    endpoint: str = "http://127.0.0.1:8011/v1"  # OpenAI-compatible base URL
+    model: str = "katanemo/Arch-Router-1.5B"
+    api_key_env: str | None = None  # name of an env var holding a bearer token
+    timeout_ms: float = 400.0  # and never past the request's classification deadline
+    max_concurrency: int = 64  # calls in flight; more → "busy", the embedding decision stands
+    escalate_below: float = 0.6  # cascade: the embedding confidence under which the LLM decides
+    max_context_tokens: int = 2048  # prompt budget (approximate tokens, see mmrouter.llm.prompt)
+    encoder_scripts: tuple[str, ...] = ()  # scripts the text encoder was built for; text mostly
+    #                                        in others escalates (empty: no script trigger)
+    breaker_failures: int = 5  # consecutive timeouts/errors that open the circuit breaker
+    breaker_cooldown_ms: float = 5000.0  # then one trial call; success closes it
+
+
+@dataclass(frozen=True)
 class Config:
     models: tuple[ModelConfig, ...]
     routes: tuple[RouteConfig, ...]
@@ -140,6 +159,7 @@ class Config:
     image_encoder: ImageEncoderConfig = field(default_factory=ImageEncoderConfig)
     images: ImageInputConfig = field(default_factory=ImageInputConfig)
     server: ServerConfig = field(default_factory=ServerConfig)
+    llm_router: LLMRouterConfig = field(default_factory=LLMRouterConfig)
     source: str = "<memory>"
 
     def model(self, name: str) -> ModelConfig | None:
@@ -188,7 +208,7 @@ def parse_config(data: Any, source: str = "<memory>") -> Config:
     if not isinstance(data, Mapping):
         raise ConfigError("config: expected a mapping at the top level")
     _reject_unknown(data, {"models", "routes", "routing", "text_encoder", "image_encoder",
-                           "images", "server"}, "config")
+                           "images", "server", "llm_router"}, "config")
     models = tuple(_parse_model(m, f"models[{i}]") for i, m in enumerate(_list(data, "models")))
     routes = tuple(_parse_route(r, f"routes[{i}]") for i, r in enumerate(_list(data, "routes")))
     config = Config(
@@ -199,6 +219,7 @@ def parse_config(data: Any, source: str = "<memory>") -> Config:
         image_encoder=_simple(ImageEncoderConfig, data.get("image_encoder"), "image_encoder"),
         images=_simple(ImageInputConfig, data.get("images"), "images"),
         server=_simple(ServerConfig, data.get("server"), "server"),
+        llm_router=_parse_llm_router(data.get("llm_router")),
         source=source,
     )
     from mmrouter.config.checks import validate  # it needs the classes above
@@ -251,6 +272,7 @@ def _parse_route(raw: Any, where: str) -> RouteConfig:
         text_weight=float(raw.get("text_weight", 0.5)),
         image_weight=float(raw.get("image_weight", 0.5)),
         model_scores=tuple(scores),
+        llm=_coerce(raw.get("llm", False), False, f"{where}.llm"),
     )
 
 
@@ -259,6 +281,13 @@ def _parse_routing(raw: Any) -> RoutingConfig:
     headers = _simple(HeaderNames, raw.pop("headers", None), "routing.headers")
     routing = _simple(RoutingConfig, raw, "routing")
     return dataclasses.replace(routing, headers=headers)
+
+
+def _parse_llm_router(raw: Any) -> LLMRouterConfig:
+    raw = dict(_mapping(raw or {}, "llm_router"))
+    if raw.get("mode") is False:  # YAML 1.1 reads a bare `off` as false
+        raw["mode"] = "off"
+    return _simple(LLMRouterConfig, raw, "llm_router")
 
 
 def _simple(cls: type, raw: Any, where: str) -> Any:

@@ -12,7 +12,7 @@ import functools
 import logging
 import time
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 import numpy as np
 
@@ -24,6 +24,8 @@ from mmrouter.routing.decision import Decision, choose_model, default_model_for
 from mmrouter.errors import InvalidImage, Overloaded, RouterError, UnknownModel
 from mmrouter.core.inference import InferencePool
 from mmrouter.core.metrics import Metrics
+from mmrouter.llm.prompt import messages_from_conversation
+from mmrouter.llm.router import LLMRouter
 from mmrouter.routing.mutations import RequestMutation, decision_headers, routing_mutation
 
 logger = logging.getLogger(__name__)
@@ -54,8 +56,9 @@ class RouterCore:
     def __init__(self, config: Config, classifier: Classifier,
                  text_batcher: MicroBatcher[str, np.ndarray], metrics: Metrics,
                  image_scorer: ImageScorer | None = None,
-                 inference: InferencePool | None = None) -> None:
+                 inference: InferencePool | None = None, llm: LLMRouter | None = None) -> None:
         self.config = config
+        self.llm = llm  # llm_router.mode always/cascade
         self.inference = inference
         self.classifier = classifier
         self.text_batcher = text_batcher
@@ -106,9 +109,11 @@ class RouterCore:
                             reason="unknown_model_default")
         routing = self.config.routing
         conversation = conversation_for(request.payload, routing)
+        timeout = routing.classify_timeout_ms / 1000.0
+        deadline = asyncio.get_running_loop().time() + timeout
         try:
-            classification = await asyncio.wait_for(self.classify(conversation),
-                                                    routing.classify_timeout_ms / 1000.0)
+            classification = await asyncio.wait_for(
+                self.classify(conversation, request.payload.get("messages"), deadline), timeout)
         except Overloaded:
             if routing.overload == "reject":
                 raise
@@ -135,7 +140,37 @@ class RouterCore:
         return Decision(route=route, reason=reason,
                         model=choose_model(self.config, route, conversation.has_images))
 
-    async def classify(self, conversation: Conversation) -> Classification:
+    async def classify(self, conversation: Conversation, messages: Sequence[Any] | None = None,
+                       deadline: float | None = None) -> Classification:
+        """Classify; with an LLM router, the LLM may decide (``messages``: the request's chat
+        messages, for its prompt; ``deadline``: loop time, default now + classify_timeout_ms)."""
+        if self.llm is None:
+            result = await self._embed(conversation)
+        else:
+            if deadline is None:
+                deadline = (asyncio.get_running_loop().time()
+                            + self.config.routing.classify_timeout_ms / 1000.0)
+            result = await self._classify_with_llm(conversation, messages, deadline)
+        self.metrics.decisions.labels(result.method).inc()
+        return result
+
+    async def _classify_with_llm(self, conversation: Conversation,
+                                 messages: Sequence[Any] | None, deadline: float) -> Classification:
+        assert self.llm is not None
+        if messages is None:
+            messages = messages_from_conversation(conversation)
+        pending = self.llm.start(messages, deadline) if self.llm.asks_first else None
+        try:
+            embedding = await self._embed(conversation)
+            return await self.llm.refine(embedding, conversation.latest_text, messages, deadline,
+                                         pending)
+        except BaseException:  # an invalid image, an encoder error, or the deadline
+            if pending is not None:
+                _discard(pending)
+            raise
+
+    async def _embed(self, conversation: Conversation) -> Classification:
+        """The embedding path's decision (counted in ``classifying`` while it uses the CPU)."""
         self.classifying += 1
         try:
             return await self._classify(conversation)
@@ -174,6 +209,11 @@ class RouterCore:
             if self.config.images.on_invalid == "error":
                 raise
             return None, True
+
+    async def aclose(self) -> None:
+        """Close what lives on the event loop (the LLM router's HTTP session)."""
+        if self.llm is not None:
+            await self.llm.close()
 
     def close(self) -> None:
         self.text_batcher.stop()
