@@ -37,8 +37,9 @@ STAND_IN_KEY = "llm_router_stand_in"  # its entry in demo-backends' ports
 MODES = ("ok", "fail", "garbage", "hang")
 HANG_S = 60.0
 GARBAGE = "Well, it depends on what the user really wants, I would say the route is probably"
-ROUTES_RE = re.compile(r"<routes>\s*(.*?)\s*</routes>", re.DOTALL)
-CONVERSATION_RE = re.compile(r"<conversation>\s*(.*?)\s*</conversation>", re.DOTALL)
+# The blocks as the prompt lays them out (the instructions also mention the empty tags).
+ROUTES_RE = re.compile(r"<routes>\n\n(.*?)\n\n</routes>", re.DOTALL)
+CONVERSATION_RE = re.compile(r"<conversation>\n\n(.*?)\n\n</conversation>", re.DOTALL)
 
 # Ordered: the first route whose keyword appears (lower-cased) wins.
 KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
