@@ -134,9 +134,9 @@ def test_hung_stand_in_never_delays_past_the_deadline():
         return routed.decision, time.perf_counter() - started
 
     (decision, elapsed), metrics = with_core(StandInSettings(mode="hang"), scenario,
-                                             routing={"classify_timeout_ms": 300},
+                                             routing={"classify_timeout_ms": 1000},
                                              mode="always", timeout_ms=5000)
-    assert elapsed < 0.5
+    assert 0.9 < elapsed < 1.5
     assert decision.reason == "classified"  # not the timeout fallback: the embedding decision
     assert decision.route == "image_generation"
     assert decision.classification.llm.outcome == "timeout"

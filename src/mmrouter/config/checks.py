@@ -120,8 +120,15 @@ def _validate_llm_router(config: Config) -> None:
     if min(llm.max_concurrency, llm.max_context_tokens, llm.breaker_failures) < 1:
         raise ConfigError("llm_router.max_concurrency, max_context_tokens and breaker_failures: "
                           "must be >= 1")
-    if not 0.0 <= llm.escalate_below <= 1.0:
-        raise ConfigError("llm_router.escalate_below: must be between 0 and 1")
+    for name in ("escalate_below", "foreign_escalate_below"):
+        if not 0.0 <= getattr(llm, name) <= 1.0:
+            raise ConfigError(f"llm_router.{name}: must be between 0 and 1")
+    from mmrouter.llm.language import WORDS
+
+    for i, language in enumerate(llm.encoder_languages):
+        if language not in WORDS:
+            raise ConfigError(f"llm_router.encoder_languages[{i}]: '{language}' is not one of "
+                              f"{sorted(WORDS)}")
     for i, script in enumerate(llm.encoder_scripts):
         if not script.strip() or script != script.lower():
             raise ConfigError(f"llm_router.encoder_scripts[{i}]: expected a lower-case script "

@@ -146,6 +146,8 @@ class LLMRouterConfig:
     max_context_tokens: int = 2048  # prompt budget (approximate tokens, see mmrouter.llm.prompt)
     encoder_scripts: tuple[str, ...] = ()  # scripts the text encoder was built for; text mostly
     #                                        in others escalates (empty: no script trigger)
+    encoder_languages: tuple[str, ...] = ()  # likewise languages (en, es, fr, de, pt, it, nl)
+    foreign_escalate_below: float = 1.0  # such text escalates under this confidence (1: always)
     breaker_failures: int = 5  # consecutive timeouts/errors that open the circuit breaker
     breaker_cooldown_ms: float = 5000.0  # then one trial call; success closes it
 

@@ -111,9 +111,10 @@ class RouterCore:
         conversation = conversation_for(request.payload, routing)
         timeout = routing.classify_timeout_ms / 1000.0
         deadline = asyncio.get_running_loop().time() + timeout
+        classifying = self.classify(conversation) if self.llm is None else self.classify(
+            conversation, request.payload.get("messages"), deadline)
         try:
-            classification = await asyncio.wait_for(
-                self.classify(conversation, request.payload.get("messages"), deadline), timeout)
+            classification = await asyncio.wait_for(classifying, timeout)
         except Overloaded:
             if routing.overload == "reject":
                 raise

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the core's metrics are injected; llm sits below core
 
 logger = logging.getLogger(__name__)
 
-DEADLINE_MARGIN_S = 0.01  # the LLM's answer is due this long before the request's deadline
+DEADLINE_MARGIN_S = 0.02  # the LLM's answer is due this long before the request's deadline
 LOGGED_ANSWER_CHARS = 120
 
 
