@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_DATA = Path("data/devset/heldout.jsonl")
 WARMUP = 8
+START_TIMEOUT_S = 300.0  # a loaded 2-core machine can take minutes to load the models
 
 
 def load_bodies(path: Path, limit: int | None) -> list[bytes]:
@@ -84,7 +85,7 @@ async def measure(config_data: dict[str, Any], bodies: Sequence[bytes], mode: st
     env = {"MMROUTER_STAND_IN_LATENCY_MS": str(latency_ms)}
     stack = LocalStack(data, env=env)
     try:
-        await asyncio.to_thread(stack.start)
+        await asyncio.to_thread(stack.start, START_TIMEOUT_S)
         logger.info("llm cascade bench: mode %s up at %s", mode, stack.base_url)
         return await drive(stack, bodies, count_calls=mode != "off")
     finally:
