@@ -96,3 +96,37 @@ def test_language_trigger_in_the_policy():
     assert escalation_reason(config, sure, text) is None  # above foreign_escalate_below
     assert escalation_reason(config, unsure, text) == "language"
     assert escalation_reason(config, unsure, "Colorize this old photo.") is None
+
+
+def test_fit_suggests_escalate_below_from_out_of_fold_confidences():
+    from mmrouter.learning.fitting import escalation_suggestion, fit_head
+    from mmrouter.routing.head import FeatureSpec
+
+    rng = np.random.default_rng(0)
+    y = np.repeat([0, 1, 2], 40)
+    x = rng.normal(size=(120, 6)) + np.eye(3, 6)[y] * 1.5  # overlapping classes: some errors
+    result = fit_head(x, y, ("a", "b", "other"), "other", l2=1e-2, folds=4,
+                      spec=FeatureSpec(ngram_dim=0), encoder_name="synthetic")
+    assert result.oof_confidence.shape == (120,) and result.oof_correct.dtype == bool
+    suggestion = escalation_suggestion(result, 0.2)
+    assert suggestion["escalation_rate"] == pytest.approx(0.2, abs=0.01)
+    assert suggestion["escalate_below"] == pytest.approx(
+        float(np.quantile(result.oof_confidence, 0.2)), abs=1e-4)
+    assert suggestion["embedding_errors"] == int((~result.oof_correct).sum()) > 0
+
+
+def test_eval_report_carries_the_cascade_figures():
+    from mmrouter.learning.evaluation import EvalReport
+
+    report = EvalReport(routes=("a", "other"), expected=["a", "a", "other"],
+                        predicted=["a", "other", "other"], latencies_s=[0.01] * 3,
+                        llm_mode="cascade", escalate_below=0.6,
+                        embedding_predicted=["a", "a", "a"],
+                        cascade=[CascadeRecord(0.9, True, False), CascadeRecord(0.9, True, False),
+                                 CascadeRecord(0.3, False, False)],
+                        llm_outcomes={"ok": 1})
+    summary = report.as_dict()
+    assert (summary["escalation_rate"], summary["errors_escalated"]) == (0.3333, 1.0)
+    assert summary["embedding_accuracy"] == 0.6667 and summary["accuracy"] == 0.6667
+    assert summary["llm_mode"] == "cascade" and summary["llm_outcomes"] == {"ok": 1}
+    assert len(summary["escalation_curve"]) >= 5
