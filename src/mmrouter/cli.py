@@ -67,14 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--listener-port", type=int, default=8801)
     p.add_argument("--admin-port", type=int, default=9901)
     p.add_argument("--llm", nargs="?", const="cascade", choices=("cascade", "always"),
-                   help="turn llm_router on (default mode cascade) against the Arch-Router "
-                        "stand-in (keyword rules, not a model)")
+                   help="llm_router on (default: cascade) against the Arch-Router stand-in")
     _stand_in_arguments(p, default_latency="50")
     p = command("demo-backends", _demo_backends, "Run OpenAI-compatible stand-in backends.")
     p.add_argument("--ephemeral", action="store_true", help="bind ephemeral ports")
     p.add_argument("--ports-file", help="write {cluster: port} here as JSON once listening")
-    p.add_argument("--llm-stand-in", action="store_true",
-                   help="serve the Arch-Router stand-in even with llm_router.mode off")
+    p.add_argument("--llm-stand-in", action="store_true", help="serve the Arch-Router stand-in")
     _stand_in_arguments(p, default_latency="0")
     p = command("envoy-config", _envoy_config, "Print the Envoy bootstrap for the config.")
     p.add_argument("--listener-port", type=int, default=8801)
