@@ -130,3 +130,16 @@ def test_eval_report_carries_the_cascade_figures():
     assert summary["embedding_accuracy"] == 0.6667 and summary["accuracy"] == 0.6667
     assert summary["llm_mode"] == "cascade" and summary["llm_outcomes"] == {"ok": 1}
     assert len(summary["escalation_curve"]) >= 5
+
+
+def test_bench_cascade_summary_splits_escalated_and_kept_requests():
+    from mmrouter.bench.llm_cascade import summarise
+
+    off = [0.010, 0.012, 0.011, 0.010]
+    cascade = [0.010, 0.070, 0.011, 0.064]
+    summary = summarise(off, cascade, [False, True, False, True], 50.0, failed=0)
+    assert summary["escalation_rate"] == 0.5
+    assert summary["p50_not_escalated_off_ms"] == summary["p50_not_escalated_cascade_ms"] == 10.5
+    assert summary["added_p50_not_escalated_ms"] == 0.0
+    assert summary["p50_escalated_cascade_ms"] == 67.0 and summary["added_p50_escalated_ms"] == 56.0
+    assert summary["added_p50_ms"] == round(summary["p50_cascade_ms"] - summary["p50_off_ms"], 3)

@@ -168,7 +168,7 @@ def test_concurrency_cap_keeps_the_embedding_decision_stand_in():
     assert sample(metrics, "mmrouter_llm_calls_total", outcome="busy") == 2
 
 
-def test_mode_off_builds_no_llm_router():
+def test_mode_off_builds_no_llm_router_stand_in():
     async def scenario(core):
         return core.llm, (await core.route_chat(chat_body("hello"))).decision.classification
 
