@@ -1,12 +1,13 @@
 """`mmrouter bench --llm-cascade`: what the cascade adds, against the Arch-Router STAND-IN.
 
-Two stacks on loopback, one after the other, each Envoy + mmrouter + demo backends: with
-``llm_router.mode: off``, then ``cascade`` calling the stand-in (keyword rules, not a model)
+Two stacks on loopback, side by side, each Envoy + mmrouter + demo backends: one with
+``llm_router.mode: off``, one with ``cascade`` calling the stand-in (keyword rules, not a model)
 answering after ``latency_ms`` (50 by default, an Arch-Router-1.5B on a GPU answers in 50-65).
-Both get the same labelled conversations (data/devset/heldout.jsonl by default, so the
-confidences, hence the escalations, are realistic), one at a time. Whether a request escalated
-is read from the stand-in's call log after each request (outside the timed window). The image
-encoder is off in both stacks: the scenario isolates the LLM's cost.
+Each labelled conversation (data/devset/heldout.jsonl by default, so the confidences, hence the
+escalations, are realistic) goes to both, one request at a time, alternating which goes first,
+so both modes see the same machine noise. Whether a request escalated is read from the
+stand-in's call log after each pair (outside the timed window). The image encoder is off in
+both stacks: the scenario isolates the LLM's cost.
 
 Reported: p50 of all requests in each mode and their difference (the cascade's added p50),
 p50 of the requests the cascade did not escalate in both modes (which should not move), p50
@@ -50,46 +51,44 @@ def _stand_in_calls(stack: LocalStack) -> int:
         return len(json.loads(resp.read()))
 
 
-async def drive(stack: LocalStack, bodies: Sequence[bytes], count_calls: bool
-                ) -> tuple[list[float], list[bool], int]:
-    """(latency per body in seconds, whether each escalated, failed requests)."""
-    url = stack.base_url + CHAT_PATH
-    latencies: list[float] = []
+async def _timed_post(session: aiohttp.ClientSession, url: str, body: bytes
+                      ) -> tuple[float, bool]:
+    started = time.perf_counter()
+    async with session.post(url, data=body, headers={"content-type": "application/json"}) as resp:
+        await resp.read()
+        return time.perf_counter() - started, resp.status == 200
+
+
+async def drive(off: LocalStack, cascade: LocalStack, bodies: Sequence[bytes]
+                ) -> tuple[list[float], list[float], list[bool], int]:
+    """Each body to both stacks, one request at a time, alternating which goes first (so
+    both modes see the same machine noise); returns (off latencies, cascade latencies,
+    whether each escalated, failed requests)."""
+    urls = {"off": off.base_url + CHAT_PATH, "cascade": cascade.base_url + CHAT_PATH}
+    latencies: dict[str, list[float]] = {"off": [], "cascade": []}
     escalated: list[bool] = []
     failed = 0
-    headers = {"content-type": "application/json"}
     async with aiohttp.ClientSession() as session:
         for body in bodies[:WARMUP]:
-            async with session.post(url, data=body, headers=headers) as resp:
-                await resp.read()
-        calls = await asyncio.to_thread(_stand_in_calls, stack) if count_calls else 0
-        for body in bodies:
-            started = time.perf_counter()
-            async with session.post(url, data=body, headers=headers) as resp:
-                await resp.read()
-                ok = resp.status == 200
-            latencies.append(time.perf_counter() - started)
-            failed += int(not ok)
-            if count_calls:
-                now = await asyncio.to_thread(_stand_in_calls, stack)
-                escalated.append(now > calls)
-                calls = now
-    return latencies, escalated, failed
+            for url in urls.values():
+                await _timed_post(session, url, body)
+        calls = await asyncio.to_thread(_stand_in_calls, cascade)
+        for i, body in enumerate(bodies):
+            for mode in ("off", "cascade") if i % 2 == 0 else ("cascade", "off"):
+                elapsed, ok = await _timed_post(session, urls[mode], body)
+                latencies[mode].append(elapsed)
+                failed += int(not ok)
+            now = await asyncio.to_thread(_stand_in_calls, cascade)
+            escalated.append(now > calls)
+            calls = now
+    return latencies["off"], latencies["cascade"], escalated, failed
 
 
-async def measure(config_data: dict[str, Any], bodies: Sequence[bytes], mode: str,
-                  latency_ms: float) -> tuple[list[float], list[bool], int]:
+def _stack(config_data: dict[str, Any], mode: str, latency_ms: float) -> LocalStack:
     data = json.loads(json.dumps(config_data))
     data["image_encoder"] = {**data.get("image_encoder", {}), "enabled": False}
     data["llm_router"] = {**(data.get("llm_router") or {}), "mode": mode}
-    env = {"MMROUTER_STAND_IN_LATENCY_MS": str(latency_ms)}
-    stack = LocalStack(data, env=env)
-    try:
-        await asyncio.to_thread(stack.start, START_TIMEOUT_S)
-        logger.info("llm cascade bench: mode %s up at %s", mode, stack.base_url)
-        return await drive(stack, bodies, count_calls=mode != "off")
-    finally:
-        await asyncio.to_thread(stack.stop)
+    return LocalStack(data, env={"MMROUTER_STAND_IN_LATENCY_MS": str(latency_ms)})
 
 
 def summarise(off: Sequence[float], cascade: Sequence[float], escalated: Sequence[bool],
@@ -123,10 +122,18 @@ def _diff(a: float | None, b: float | None) -> float | None:
 
 async def run_cascade_bench(config_data: dict[str, Any], bodies: Sequence[bytes],
                             latency_ms: float = 50.0) -> dict[str, Any]:
-    off, _, failed_off = await measure(config_data, bodies, "off", latency_ms)
-    cascade, escalated, failed = await measure(config_data, bodies, "cascade", latency_ms)
+    stacks = [_stack(config_data, mode, latency_ms) for mode in ("off", "cascade")]
+    try:
+        for stack in stacks:  # one after the other: two model loads at once thrash 2 cores
+            await asyncio.to_thread(stack.start, START_TIMEOUT_S)
+        logger.info("llm cascade bench: mode off at %s, cascade at %s", stacks[0].base_url,
+                    stacks[1].base_url)
+        off, cascade, escalated, failed = await drive(stacks[0], stacks[1], bodies)
+    finally:
+        for stack in stacks:
+            await asyncio.to_thread(stack.stop)
     llm = config_data.get("llm_router") or {}
-    return {**summarise(off, cascade, escalated, latency_ms, failed + failed_off),
+    return {**summarise(off, cascade, escalated, latency_ms, failed),
             "escalate_below": llm.get("escalate_below", 0.6)}
 
 
