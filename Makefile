@@ -7,7 +7,7 @@ PROTOS := $(shell find proto -name '*.proto')
 GEN_STAMP := src/mmrouter/_pb/.generated
 CONFIG ?=
 
-.PHONY: install proto run test test-fast bench gpu-bundle eval fit envoy-config lint clean
+.PHONY: install proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config lint clean
 
 install: $(STAMP) $(GEN_STAMP)
 
@@ -57,3 +57,8 @@ envoy-config: install
 
 clean:
 	rm -rf $(VENV) src/mmrouter/_pb src/*.egg-info .pytest_cache .whl .gpu
+
+# The cascade (embedding first, the LLM router when unsure) against the Arch-Router STAND-IN
+# (keyword rules, 50 ms; not a model: no LLM weights here).
+run-llm: install
+	$(VENV)/bin/mmrouter run --llm $(if $(CONFIG),--config $(CONFIG),)

@@ -67,9 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("run", _run, "Run Envoy + mmrouter + demo backends in the foreground.")
     p.add_argument("--listener-port", type=int, default=8801)
     p.add_argument("--admin-port", type=int, default=9901)
+    p.add_argument("--llm", nargs="?", const="cascade", choices=("cascade", "always"),
+                   help="llm_router on (default: cascade) against the Arch-Router stand-in")
+    _stand_in_arguments(p, default_latency="50")
     p = command("demo-backends", _demo_backends, "Run OpenAI-compatible stand-in backends.")
     p.add_argument("--ephemeral", action="store_true", help="bind ephemeral ports")
     p.add_argument("--ports-file", help="write {cluster: port} here as JSON once listening")
+    p.add_argument("--llm-stand-in", action="store_true", help="serve the Arch-Router stand-in")
+    _stand_in_arguments(p, default_latency="0")
     p = command("envoy-config", _envoy_config, "Print the Envoy bootstrap for the config.")
     p.add_argument("--listener-port", type=int, default=8801)
     p.add_argument("--admin-port", type=int, default=9901)
@@ -82,6 +87,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_tools(command)
     return parser
+
+
+def _stand_in_arguments(p: argparse.ArgumentParser, default_latency: str) -> None:
+    env = os.environ.get
+    p.add_argument("--stand-in-latency-ms", type=float,
+                   default=float(env("MMROUTER_STAND_IN_LATENCY_MS", default_latency)),
+                   help="Arch-Router stand-in: added latency per answer")
+    p.add_argument("--stand-in-mode", default=env("MMROUTER_STAND_IN_MODE", "ok"),
+                   choices=("ok", "fail", "garbage", "hang"), help="Arch-Router stand-in: mode")
+    p.add_argument("--stand-in-oracle", default=env("MMROUTER_STAND_IN_ORACLE"),
+                   help="Arch-Router stand-in: JSON {latest user text: route} answers")
+
+
+def _stand_in_settings(args: argparse.Namespace):
+    from mmrouter.devstack.arch_router_stand_in import StandInSettings
+
+    return StandInSettings(latency_ms=args.stand_in_latency_ms, mode=args.stand_in_mode,
+                           oracle=args.stand_in_oracle)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -130,9 +153,13 @@ def _run(args: argparse.Namespace) -> int:
     from mmrouter.devstack.launcher import run_stack
     from mmrouter.processes import PortBusy
 
+    config = _config(args)
+    if args.llm:
+        config = config.replace(llm_router=_replace(config.llm_router, mode=args.llm))
+    stand_in = _stand_in_settings(args) if config.llm_router.mode != "off" else None
     try:
-        asyncio.run(run_stack(_config(args), listener_port=args.listener_port,
-                              admin_port=args.admin_port))
+        asyncio.run(run_stack(config, listener_port=args.listener_port,
+                              admin_port=args.admin_port, stand_in=stand_in))
     except (PortBusy, RuntimeError, TimeoutError) as exc:  # a busy port, Envoy failing to start
         print(f"mmrouter run: {exc}", file=sys.stderr)
         return 1
@@ -145,7 +172,10 @@ def _demo_backends(args: argparse.Namespace) -> int:
 
     from mmrouter.devstack.demo_backends import DemoBackends
 
-    backends = DemoBackends(_config(args), ephemeral=args.ephemeral)
+    config = _config(args)
+    serve_stand_in = args.llm_stand_in or config.llm_router.mode != "off"
+    backends = DemoBackends(config, ephemeral=args.ephemeral,
+                            stand_in=_stand_in_settings(args) if serve_stand_in else None)
     stop = asyncio.Event()
 
     async def main() -> None:

@@ -11,6 +11,9 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--data", required=True, help="JSONL: {messages: [...], route: ...} per line")
     p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
     p.add_argument("--plot", help="write the confusion matrix as a PNG here")
+    p.add_argument("--llm-mode", choices=("off", "always", "cascade"),
+                   help="override llm_router.mode")
+    p.add_argument("--escalate-below", type=float, help="override llm_router.escalate_below")
 
     p = command("fit", _fit, "Fit the routing head on labelled conversations (JSONL).")
     p.add_argument("--data", required=True)
@@ -18,6 +21,8 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--l2", type=float, default=1e-3)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--target-escalation", type=float,
+                   help="suggest llm_router.escalate_below for this escalation rate (e.g. 0.2)")
 
     p = command("bench", _bench, "Benchmark the real stack against its baselines.")
     p.add_argument("--quick", action="store_true", help="short run (under a minute)")
@@ -27,6 +32,14 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--scenarios", help="comma list: text,one_image,four_images,image_4mb")
     p.add_argument("--concurrency", help="comma list of concurrency levels (1,8,32)")
     p.add_argument("--scale", type=int, help="multiply the full run's request counts")
+    p.add_argument("--llm-cascade", action="store_true",
+                   help="only the LLM cascade scenario: mode off vs cascade against the "
+                        "Arch-Router stand-in (prints added p50 and escalation rate)")
+    p.add_argument("--llm-data", default="data/devset/heldout.jsonl",
+                   help="--llm-cascade: labelled conversations to send")
+    p.add_argument("--llm-requests", type=int, help="--llm-cascade: send only the first N")
+    p.add_argument("--stand-in-latency-ms", type=float, default=50.0,
+                   help="--llm-cascade: the stand-in's latency")
     p.add_argument("--router-threads", type=int,
                    help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
 

@@ -269,6 +269,8 @@ def load_bench_config(path: str | None) -> dict[str, Any]:
 def run_bench_cli(args: argparse.Namespace, plan: BenchPlan | None = None) -> int:
     """`mmrouter bench`; ``plan`` (tests) replaces the quick/full plan."""
     config_data = load_bench_config(args.config)
+    if getattr(args, "llm_cascade", False):
+        return run_cascade_cli(args, config_data)
     if plan is None:
         plan = quick_plan() if args.quick else full_plan(_scale(args, config_data))
         plan = restrict(plan, _csv(getattr(args, "scenarios", None)),
@@ -284,6 +286,20 @@ def run_bench_cli(args: argparse.Namespace, plan: BenchPlan | None = None) -> in
         print(json.dumps({**report["headline"], "rewrite_json_over_splice_ratio":
                           report["rewrite"]["json_over_splice_ratio"], "plan": plan.name,
                           "report": args.report, "chart": args.chart}))
+    return 0
+
+
+def run_cascade_cli(args: argparse.Namespace, config_data: dict[str, Any]) -> int:
+    """`mmrouter bench --llm-cascade` (see mmrouter.bench.llm_cascade)."""
+    from mmrouter.bench.llm_cascade import load_bodies, print_cascade_report, run_cascade_bench
+
+    bodies = load_bodies(Path(args.llm_data), args.llm_requests)
+    report = asyncio.run(run_cascade_bench(config_data, bodies, args.stand_in_latency_ms))
+    if args.report:
+        Path(args.report).write_text(json.dumps({"llm_cascade": report}, indent=2))
+    print_cascade_report(report)
+    if args.json:
+        print(json.dumps(report, sort_keys=True))
     return 0
 
 

@@ -27,6 +27,7 @@ def validate(config: Config) -> None:
     _validate_encoders(config)
     _validate_server(config)
     _validate_fallback(config)
+    _validate_llm_router(config)
 
 
 def _validate_routing(config: Config) -> None:
@@ -131,3 +132,34 @@ def _validate_policy(retry_on: tuple[str | int, ...] | None, max_attempts: int |
                               f"400..599 nor one of {sorted(RETRY_CONDITIONS)}")
     if retry_on is not None and not retry_on:
         raise ConfigError(f"{where}.retry_on: at least one condition (or max_attempts: 1)")
+
+
+LLM_MODES = frozenset({"off", "always", "cascade"})
+
+
+def _validate_llm_router(config: Config) -> None:
+    llm = config.llm_router
+    if llm.mode not in LLM_MODES:
+        raise ConfigError(f"llm_router.mode: expected one of {sorted(LLM_MODES)}, got {llm.mode!r}")
+    if not llm.endpoint.startswith(("http://", "https://")):
+        raise ConfigError(f"llm_router.endpoint: expected an http(s) URL, got {llm.endpoint!r}")
+    if not llm.model.strip():
+        raise ConfigError("llm_router.model: required non-empty string")
+    if llm.timeout_ms <= 0 or llm.breaker_cooldown_ms < 0:
+        raise ConfigError("llm_router.timeout_ms: must be > 0; breaker_cooldown_ms: >= 0")
+    if min(llm.max_concurrency, llm.max_context_tokens, llm.breaker_failures) < 1:
+        raise ConfigError("llm_router.max_concurrency, max_context_tokens and breaker_failures: "
+                          "must be >= 1")
+    for name in ("escalate_below", "foreign_escalate_below"):
+        if not 0.0 <= getattr(llm, name) <= 1.0:
+            raise ConfigError(f"llm_router.{name}: must be between 0 and 1")
+    from mmrouter.llm.language import WORDS
+
+    for i, language in enumerate(llm.encoder_languages):
+        if language not in WORDS:
+            raise ConfigError(f"llm_router.encoder_languages[{i}]: '{language}' is not one of "
+                              f"{sorted(WORDS)}")
+    for i, script in enumerate(llm.encoder_scripts):
+        if not script.strip() or script != script.lower():
+            raise ConfigError(f"llm_router.encoder_scripts[{i}]: expected a lower-case script "
+                              f"name such as 'latin', got {script!r}")

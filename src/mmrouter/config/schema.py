@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, Self, get_args
 
 import yaml
-from pydantic import AfterValidator, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass
 from pydantic.json_schema import SkipJsonSchema
 
@@ -111,6 +111,7 @@ class RouteConfig(_Section):
     image_weight: NonNegative = 0.5
     model_scores: tuple[ModelScore, ...] = ()
     fallback: RouteFallback | None = None
+    llm: bool = False  # llm_router cascade: this route's decisions always go to the LLM
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
@@ -253,6 +254,30 @@ class ServerConfig(_Section):
     processes: Annotated[int, Field(ge=1, le=MAX_PROCESSES)] = 1  # see serving/supervisor
 
 
+LLMMode = Annotated[str, BeforeValidator(lambda v: "off" if v is False else v)]  # YAML: off is false
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class LLMRouterConfig(_Section):
+    """An Arch-Router-style LLM behind an OpenAI-compatible endpoint (see mmrouter.llm)."""
+
+    where: ClassVar[str] = "llm_router"
+    mode: LLMMode = "off"  # off | always | cascade (embedding first, the LLM when unsure)
+    endpoint: str = "http://127.0.0.1:8011/v1"  # OpenAI-compatible base URL
+    model: str = "katanemo/Arch-Router-1.5B"
+    api_key_env: str | None = None  # name of an env var holding a bearer token
+    timeout_ms: float = 400.0  # and never past the request's classification deadline
+    max_concurrency: int = 64  # calls in flight; more → "busy", the embedding decision stands
+    escalate_below: float = 0.6  # cascade: the embedding confidence under which the LLM decides
+    max_context_tokens: int = 2048  # prompt budget (approximate tokens, see mmrouter.llm.prompt)
+    encoder_scripts: tuple[str, ...] = ()  # scripts the text encoder was built for; text mostly
+    #                                        in others escalates (empty: no script trigger)
+    encoder_languages: tuple[str, ...] = ()  # likewise languages (en, es, fr, de, pt, it, nl)
+    foreign_escalate_below: float = 1.0  # such text escalates under this confidence (1: always)
+    breaker_failures: int = 5  # consecutive timeouts/errors that open the circuit breaker
+    breaker_cooldown_ms: float = 5000.0  # then one trial call; success closes it
+
+
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
 class Config(_Section):
     models: Annotated[tuple[ModelConfig, ...], Field(min_length=1)]
@@ -262,6 +287,7 @@ class Config(_Section):
     image_encoder: ImageEncoderConfig = field(default_factory=ImageEncoderConfig)
     images: ImageInputConfig = field(default_factory=ImageInputConfig)
     server: ServerConfig = field(default_factory=ServerConfig)
+    llm_router: LLMRouterConfig = field(default_factory=LLMRouterConfig)
     source: SkipJsonSchema[str] = "<memory>"  # set by the loader, not a key of the file
 
     def model(self, name: str) -> ModelConfig | None:

@@ -7,6 +7,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.075, 0.1, 0.25,
                    0.5, 1.0, 2.5, 5.0)
 BATCH_BUCKETS = (1, 2, 4, 8, 16, 32, 64, 128)
+LLM_BUCKETS = (0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0, 2.0)
 
 
 class Metrics:
@@ -31,6 +32,15 @@ class Metrics:
                                   ["encoder", "model", "status", "reason"], registry=r)
         self.image_cache = Counter("mmrouter_image_embedding_cache", "Image embedding cache lookups",
                                    ["result"], registry=r)
+        self.llm_calls = Counter("mmrouter_llm_calls", "LLM router calls by outcome (ok, timeout, "
+                                 "error, parse_error, breaker_open, busy)", ["outcome"], registry=r)
+        self.llm_seconds = Histogram("mmrouter_llm_seconds", "LLM router call latency",
+                                     buckets=LLM_BUCKETS, registry=r)
+        self.llm_escalations = Counter("mmrouter_llm_escalations",
+                                       "Classifications sent to the LLM router, by reason",
+                                       ["reason"], registry=r)
+        self.decisions = Counter("mmrouter_decisions", "Final classifications by the method that "
+                                 "decided (head, anchors, llm)", ["method"], registry=r)
         self.ready = Gauge("mmrouter_ready", "1 once models are loaded and warmed up", registry=r)
 
     def observe_batch(self, encoder: str, size: int, waited_s: float) -> None:

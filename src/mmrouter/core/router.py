@@ -12,7 +12,7 @@ import functools
 import logging
 import time
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Any, Protocol, Sequence
 
 import numpy as np
 
@@ -31,6 +31,8 @@ from mmrouter.images.telemetry import ImageMetrics
 from mmrouter.images.validate import invalid as invalid_image, validate_images
 from mmrouter.core.inference import InferencePool
 from mmrouter.core.metrics import Metrics
+from mmrouter.llm.prompt import messages_from_conversation
+from mmrouter.llm.router import LLMRouter
 from mmrouter.routing.mutations import RequestMutation, decision_headers, routing_mutation
 
 logger = logging.getLogger(__name__)
@@ -61,8 +63,9 @@ class RouterCore:
     def __init__(self, config: Config, classifier: Classifier,
                  text_batcher: MicroBatcher[str, np.ndarray], metrics: Metrics,
                  image_scorer: ImageScorer | None = None,
-                 inference: InferencePool | None = None) -> None:
+                 inference: InferencePool | None = None, llm: LLMRouter | None = None) -> None:
         self.config = config
+        self.llm = llm  # llm_router.mode always/cascade
         self.inference = inference
         self.classifier = classifier
         self.text_batcher = text_batcher
@@ -138,8 +141,9 @@ class RouterCore:
                             reason="unknown_model_default")
         routing = self.config.routing
         conversation = request_conversation(request, routing, self.max_text_chars)
+        messages = request.payload.get("messages") if request.api == OPENAI_CHAT else None
         try:
-            classification = await self.classify_within_deadline(conversation)
+            classification = await self.classify_within_deadline(conversation, messages)
         except Overloaded:
             if routing.overload == "reject":
                 raise  # the transport answers 429 and counts it
@@ -167,10 +171,11 @@ class RouterCore:
         return Decision(route=route, reason=reason, needs_image=conversation.has_images,
                         model=choose_model(self.config, route, conversation.has_images, api))
 
-    async def classify_within_deadline(self, conversation: Conversation) -> Classification:
+    async def classify_within_deadline(self, conversation: Conversation,
+                                       messages: Sequence[Any] | None = None) -> Classification:
         """``classify`` within ``routing.classify_timeout_ms``: :class:`Overloaded` at once when
         the work admitted ahead means it cannot finish in time (see core/admission.py),
-        :class:`ClassifyTimeout` when it did not."""
+        :class:`ClassifyTimeout` when it did not. An LLM router shares the same deadline."""
         own = self._expected_work_s(conversation)
         verdict = self.admission.decide(own)
         if not verdict.admitted:
@@ -179,9 +184,12 @@ class RouterCore:
                              retry_after_s=verdict.retry_after_s)
         self.admission.enter(own)
         started = time.perf_counter()
+        timeout = self.config.routing.classify_timeout_ms / 1000.0
+        deadline = asyncio.get_running_loop().time() + timeout
         try:
-            return await asyncio.wait_for(self.classify(conversation),
-                                          self.config.routing.classify_timeout_ms / 1000.0)
+            classifying = self.classify(conversation) if self.llm is None else self.classify(
+                conversation, messages, deadline)
+            return await asyncio.wait_for(classifying, timeout)
         except asyncio.TimeoutError:
             raise ClassifyTimeout("classification did not finish within routing."
                                   "classify_timeout_ms; retry later") from None
@@ -198,7 +206,37 @@ class RouterCore:
             work += image_batcher.item_time.cost(len(conversation.latest_images))
         return work
 
-    async def classify(self, conversation: Conversation) -> Classification:
+    async def classify(self, conversation: Conversation, messages: Sequence[Any] | None = None,
+                       deadline: float | None = None) -> Classification:
+        """Classify; with an LLM router, the LLM may decide (``messages``: the request's chat
+        messages, for its prompt; ``deadline``: loop time, default now + classify_timeout_ms)."""
+        if self.llm is None:
+            result = await self._embed(conversation)
+        else:
+            if deadline is None:
+                deadline = (asyncio.get_running_loop().time()
+                            + self.config.routing.classify_timeout_ms / 1000.0)
+            result = await self._classify_with_llm(conversation, messages, deadline)
+        self.metrics.decisions.labels(result.method).inc()
+        return result
+
+    async def _classify_with_llm(self, conversation: Conversation,
+                                 messages: Sequence[Any] | None, deadline: float) -> Classification:
+        assert self.llm is not None
+        if messages is None:
+            messages = messages_from_conversation(conversation)
+        pending = self.llm.start(messages, deadline) if self.llm.asks_first else None
+        try:
+            embedding = await self._embed(conversation)
+            return await self.llm.refine(embedding, conversation.latest_text, messages, deadline,
+                                         pending)
+        except BaseException:  # an invalid image, an encoder error, or the deadline
+            if pending is not None:
+                _discard(pending)
+            raise
+
+    async def _embed(self, conversation: Conversation) -> Classification:
+        """The embedding path's decision (counted in ``classifying`` while it uses the CPU)."""
         self.classifying += 1
         try:
             return await self._classify(bound_text(conversation, self.max_text_chars))
@@ -248,6 +286,11 @@ class RouterCore:
             ImageMetrics.for_registry(self.metrics).invalid.labels(
                 exc.reason, self.config.images.on_invalid).inc()
             raise invalid_image(exc) from None
+
+    async def aclose(self) -> None:
+        """Close what lives on the event loop (the LLM router's HTTP session)."""
+        if self.llm is not None:
+            await self.llm.close()
 
     def close(self) -> None:
         self.text_batcher.stop()

@@ -14,6 +14,7 @@ from mmrouter.encoders import TextEncoder
 from mmrouter.routing.head import HeadError, RoutingHead
 from mmrouter.core.inference import InferencePool, cpu_count
 from mmrouter.core.metrics import Metrics
+from mmrouter.llm.router import LLMRouter
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +115,13 @@ def _assemble(config: Config, metrics: Metrics, inference: InferencePool,
         first_worker_only=True)  # a fused graph keeps its thread count: see mmrouter.core.inference
     inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
     batcher.start()
+    llm = None
+    if config.llm_router.mode != "off":
+        llm = LLMRouter(config, metrics)
+        sink("llm_router", "configured", mode=config.llm_router.mode,
+             endpoint=config.llm_router.endpoint, model=config.llm_router.model)
     core = RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,
-                      inference=inference)
+                      inference=inference, llm=llm)
     inference.busy = functools.partial(cpu_busy, core)
     inference.spread = lambda: core.classifying > 1
     return core

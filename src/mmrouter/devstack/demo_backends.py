@@ -19,13 +19,16 @@ import time
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from mmrouter.config.schema import Config
 from mmrouter.devstack import demo_apis
 from mmrouter.devstack.demo_faults import BackendControl, fault_response, install_faults
+
+if TYPE_CHECKING:
+    from mmrouter.devstack.arch_router_stand_in import StandInSettings
 
 logger = logging.getLogger(__name__)
 
@@ -172,6 +175,7 @@ class DemoBackends:
     host: str = "127.0.0.1"
     ephemeral: bool = False
     ports: dict[str, int] = field(default_factory=dict)  # cluster -> bound port
+    stand_in: "StandInSettings | None" = None  # Arch-Router stand-in (also with llm_router on)
     _runners: dict[str, web.AppRunner] = field(default_factory=dict)
     _hosts: dict[str, str] = field(default_factory=dict)
 
@@ -186,6 +190,22 @@ class DemoBackends:
             self._hosts[model.cluster] = host
             await self._serve(model.cluster, port)
             logger.info("demo backend %s on %s:%d", model.cluster, host, self.ports[model.cluster])
+        if self.stand_in is not None or self.config.llm_router.mode != "off":
+            await self._start_stand_in()
+
+    async def _start_stand_in(self) -> None:
+        from mmrouter.devstack.arch_router_stand_in import (STAND_IN_KEY, StandInSettings,
+                                                            create_stand_in_app, stand_in_address)
+
+        self.stand_in = self.stand_in or StandInSettings()
+        host, port = stand_in_address(self.config.llm_router.endpoint, self.ephemeral)
+        runner = web.AppRunner(create_stand_in_app(self.stand_in), access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, host or self.host, port).start()
+        self._runners["__stand_in__"] = runner
+        self.ports[STAND_IN_KEY] = runner.addresses[0][1]
+        logger.info("Arch-Router STAND-IN (keyword rules, not a model) on %s:%d, %s",
+                    host or self.host, self.ports[STAND_IN_KEY], self.stand_in.public())
 
     async def _serve(self, cluster: str, port: int) -> None:
         runner = web.AppRunner(create_backend_app(cluster, control=self), access_log=None)

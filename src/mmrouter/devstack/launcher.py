@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from mmrouter.config.schema import Config
+from mmrouter.devstack.arch_router_stand_in import StandInSettings
 from mmrouter.devstack.demo_backends import DemoBackends
 from mmrouter.envoy.bootstrap import EnvoyPorts, render_envoy_config
 from mmrouter.envoy.process import EnvoyProcess
@@ -43,7 +44,8 @@ def stack_ports(config: Config, listener_port: int, admin_port: int) -> list[tup
     return ports
 
 
-async def run_stack(config: Config, listener_port: int = 8801, admin_port: int = 9901) -> None:
+async def run_stack(config: Config, listener_port: int = 8801, admin_port: int = 9901,
+                    stand_in: "StandInSettings | None" = None) -> None:
     if config.server.processes > 1:
         logger.warning("mmrouter run starts one router process; server.processes (%d) applies "
                        "to mmrouter serve", config.server.processes)
@@ -53,7 +55,7 @@ async def run_stack(config: Config, listener_port: int = 8801, admin_port: int =
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    backends = DemoBackends(config)
+    backends = DemoBackends(config, stand_in=stand_in)
     server = Server(config)
     envoy: EnvoyProcess | None = None
     workdir = Path(tempfile.mkdtemp(prefix="mmrouter-envoy-"))
@@ -72,6 +74,11 @@ async def run_stack(config: Config, listener_port: int = 8801, admin_port: int =
                     "-d '{\"model\":\"MoM\",\"messages\":[{\"role\":\"user\",\"content\":"
                     "\"Generate an image of a cat\"}]}'", envoy.listener_port,
                     envoy.admin_url, envoy.log_path, server.http_port, envoy.listener_port)
+        if config.llm_router.mode != "off":
+            logger.info("llm_router mode %s against the Arch-Router STAND-IN (keyword rules, "
+                        "not a model). See the cascade:\n  curl -s localhost:%d/api/v1/"
+                        "classify -d '{\"text\":\"Could you look into this for me?\"}'",
+                        config.llm_router.mode, server.http_port)
         await stop.wait()
         clean = True
     finally:

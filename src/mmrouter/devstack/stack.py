@@ -86,6 +86,11 @@ class LocalStack:
         ports = self.router_ports.get("http_ports") or [self.router_ports["http_port"]]
         return [f"http://127.0.0.1:{port}" for port in ports]
 
+    @property
+    def stand_in_url(self) -> str:
+        """The Arch-Router stand-in (served when llm_router.mode is not off)."""
+        return f"http://127.0.0.1:{self.backend_ports['llm_router_stand_in']}"
+
     def backend_url(self, cluster: str) -> str:
         return f"http://127.0.0.1:{self.backend_ports[cluster]}"
 
@@ -96,6 +101,11 @@ class LocalStack:
         self.config_path.write_text(yaml.safe_dump(data, sort_keys=False))
         config = load_config(self.config_path)
         self.backend_ports = self._spawn("demo-backends", ["--ephemeral"], timeout)
+        stand_in = self.backend_ports.get("llm_router_stand_in")
+        if stand_in:  # llm_router on: mmrouter calls the Arch-Router stand-in on its port
+            data["llm_router"] = {**(data.get("llm_router") or {}),
+                                  "endpoint": f"http://127.0.0.1:{stand_in}/v1"}
+            self.config_path.write_text(yaml.safe_dump(data, sort_keys=False))
         if self.with_router and self.processor == "noop":
             self.router_ports = self._spawn("noop-ext-proc", [], timeout,
                                             argv=["-m", "mmrouter.bench.noop"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import collections
+import dataclasses
 import json
 import logging
 import sys
@@ -21,6 +22,9 @@ import numpy as np
 
 from mmrouter.config.schema import Config, load_config
 from mmrouter.core.router import RouterCore
+from mmrouter.routing.classifier import Classification
+from mmrouter.learning.cascade_eval import (CascadeRecord, cascade_record, cascade_stats,
+                                            escalation_curve)
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
 
 logger = logging.getLogger(__name__)
@@ -48,6 +52,11 @@ class EvalReport:
     image_modes: dict[str, int] = field(default_factory=dict)
     with_images: int = 0
     abstained: int = 0
+    llm_mode: str = "off"
+    escalate_below: float = 0.0
+    embedding_predicted: list[str] = field(default_factory=list)  # the embedding path's own
+    cascade: list[CascadeRecord] = field(default_factory=list)
+    llm_outcomes: dict[str, int] = field(default_factory=dict)  # escalations' call outcomes
 
     @property
     def confusion(self) -> np.ndarray:
@@ -64,7 +73,19 @@ class EvalReport:
             "latency_p95_ms": round(percentile(self.latencies_s, 95) * 1000, 3),
             "method": self.method, "with_images": self.with_images,
             "image_modes": dict(self.image_modes), "abstained": self.abstained,
+            **self.cascade_summary(),
         }
+
+    def cascade_summary(self) -> dict[str, Any]:
+        """The cascade's figures: escalation_rate and errors_escalated at escalate_below
+        (the config's triggers on the embedding decisions, in every mode: no LLM needed)."""
+        stats = cascade_stats(self.cascade, self.escalate_below)
+        return {"llm_mode": self.llm_mode, "escalate_below": stats["escalate_below"],
+                "escalation_rate": stats["escalation_rate"],
+                "errors_escalated": stats["errors_escalated"],
+                "embedding_accuracy": round(accuracy(self.expected, self.embedding_predicted), 4),
+                "llm_outcomes": dict(self.llm_outcomes),
+                "escalation_curve": escalation_curve(self.cascade)}
 
 
 def accuracy(expected: Sequence[str], predicted: Sequence[str]) -> float:
@@ -103,12 +124,21 @@ def percentile(values: Sequence[float], q: float) -> float:
 async def classify_all(core: RouterCore, items: Sequence[LabelledConversation],
                        routes: Sequence[str]) -> EvalReport:
     """Classify sequentially, timing each ``RouterCore.classify`` call on its own."""
-    report = EvalReport(routes=tuple(routes), expected=[], predicted=[], latencies_s=[])
+    llm = core.config.llm_router
+    report = EvalReport(routes=tuple(routes), expected=[], predicted=[], latencies_s=[],
+                        llm_mode=llm.mode, escalate_below=llm.escalate_below)
     modes: collections.Counter[str] = collections.Counter()
+    outcomes: collections.Counter[str] = collections.Counter()
     for item in items:
         started = time.perf_counter()
-        result = await core.classify(item.conversation)
+        result = await core.classify(item.conversation, item.payload.get("messages"))
         report.latencies_s.append(time.perf_counter() - started)
+        embedding = _embedding_view(result)
+        report.embedding_predicted.append(embedding.route)
+        report.cascade.append(cascade_record(core.config, embedding,
+                                             item.conversation.latest_text, item.route))
+        if result.llm is not None and result.llm.outcome is not None:
+            outcomes[result.llm.outcome] += 1
         report.expected.append(item.route)
         report.predicted.append(result.route)
         report.method = result.method
@@ -116,7 +146,17 @@ async def classify_all(core: RouterCore, items: Sequence[LabelledConversation],
         report.with_images += int(item.conversation.has_images)
         modes[result.image_mode] += 1
     report.image_modes = dict(modes)
+    report.llm_outcomes = dict(outcomes)
     return report
+
+
+def _embedding_view(result: Classification) -> Classification:
+    """The embedding path's own decision (the result itself unless the LLM router ran)."""
+    if result.llm is None:
+        return result
+    return dataclasses.replace(result, route=result.llm.embedding_route,
+                               confidence=result.llm.embedding_confidence,
+                               method=result.llm.embedding_method)
 
 
 def build_eval_core(config: Config) -> RouterCore:
@@ -130,8 +170,15 @@ def build_eval_core(config: Config) -> RouterCore:
 
 def evaluate(config: Config, items: Sequence[LabelledConversation]) -> EvalReport:
     core = build_eval_core(config)
+
+    async def run() -> EvalReport:
+        try:
+            return await classify_all(core, items, config.route_names)
+        finally:
+            await core.aclose()
+
     try:
-        return asyncio.run(classify_all(core, items, config.route_names))
+        return asyncio.run(run())
     finally:
         core.close()
 
@@ -168,6 +215,7 @@ def print_report(summary: dict[str, Any], routes: Sequence[str], as_json: bool) 
           f"abstained: {summary['abstained']}")
     print(f"classification latency: p50 {summary['latency_p50_ms']:.2f} ms, "
           f"p95 {summary['latency_p95_ms']:.2f} ms")
+    print_cascade(summary)
     width = max(len(r) for r in routes)
     print(f"\n{'route':<{width}}  precision  recall     f1  support")
     for route, m in summary["per_route"].items():
@@ -182,8 +230,35 @@ def print_report(summary: dict[str, Any], routes: Sequence[str], as_json: bool) 
         print(json.dumps(summary, sort_keys=True))
 
 
+def print_cascade(summary: dict[str, Any]) -> None:
+    errors = summary["errors_escalated"]
+    print(f"llm_router mode {summary['llm_mode']}: embedding accuracy "
+          f"{summary['embedding_accuracy']:.4f}; cascade at escalate_below "
+          f"{summary['escalate_below']:g}: escalation rate {summary['escalation_rate']:.3f}, "
+          f"errors escalated {'n/a' if errors is None else f'{errors:.3f}'}"
+          + (f"; LLM outcomes {summary['llm_outcomes']}" if summary["llm_outcomes"] else ""))
+    print("  escalate_below: " + "  ".join(
+        f"{row['escalate_below']:g}→{row['escalation_rate']:.2f}/"
+        f"{'-' if row['errors_escalated'] is None else format(row['errors_escalated'], '.2f')}"
+        for row in summary["escalation_curve"]) + "   (escalation rate / errors escalated)")
+
+
+def with_llm_overrides(config: Config, args: argparse.Namespace) -> Config:
+    """``--llm-mode`` and ``--escalate-below`` replace the config's values."""
+    changes = {k: v for k, v in (("mode", getattr(args, "llm_mode", None)),
+                                 ("escalate_below", getattr(args, "escalate_below", None)))
+               if v is not None}
+    if not changes:
+        return config
+    from mmrouter.config.checks import validate
+
+    config = config.replace(llm_router=dataclasses.replace(config.llm_router, **changes))
+    validate(config)
+    return config
+
+
 def run_eval_cli(args: argparse.Namespace) -> int:
-    config = load_config(args.config)
+    config = with_llm_overrides(load_config(args.config), args)
     try:
         items = load_labelled(args.data, config)
     except DatasetError as exc:

@@ -41,6 +41,8 @@ class FitResult:
     folds: int
     l2: float
     counts: dict[str, int] = field(default_factory=dict)
+    oof_confidence: np.ndarray | None = None  # out-of-fold top probability per conversation
+    oof_correct: np.ndarray | None = None  # out-of-fold decision (thresholds applied) right
 
     def as_dict(self) -> dict[str, Any]:
         return {"n": self.n, "cv_accuracy": round(self.cv_accuracy, 4),
@@ -103,7 +105,9 @@ def fit_head(x: np.ndarray, y: np.ndarray, routes: Sequence[str], fallback: str,
         cv_accuracy=accuracy(y, oof.argmax(axis=1)),
         cv_accuracy_thresholded=accuracy(y, apply_thresholds(oof, thresholds, fallback_index)),
         train_accuracy=accuracy(y, model.proba(x.astype(np.float64)).argmax(axis=1)),
-        counts={r: int(c) for r, c in zip(routes, np.bincount(y, minlength=n_routes))})
+        counts={r: int(c) for r, c in zip(routes, np.bincount(y, minlength=n_routes))},
+        oof_confidence=oof.max(axis=1),
+        oof_correct=apply_thresholds(oof, thresholds, fallback_index) == y)
     head.meta.update(cv_accuracy=round(result.cv_accuracy_thresholded, 4))
     return result
 
@@ -126,7 +130,8 @@ def fit_from_file(config: Config, data: str | Path, *, l2: float, folds: int,
                     spec=spec, encoder_name=encoder.name, extra=extra)
 
 
-def print_fit_summary(result: FitResult, out: str, as_json: bool) -> None:
+def print_fit_summary(result: FitResult, out: str, as_json: bool,
+                      suggestion: dict[str, Any] | None = None) -> None:
     """The CLI's output (the only printing in this module)."""
     print(f"fitted routing head on {result.n} conversations -> {out}")
     print(f"  cross-validated accuracy ({result.folds}-fold, stratified): "
@@ -134,8 +139,13 @@ def print_fit_summary(result: FitResult, out: str, as_json: bool) -> None:
     print(f"  training accuracy: {result.train_accuracy:.4f}; l2 = {result.l2:g}")
     print("  thresholds (abstain to fallback below): "
           + (", ".join(f"{k}={v:.3f}" for k, v in result.head.thresholds.items()) or "none"))
+    if suggestion:
+        print(f"  suggested llm_router.escalate_below: {suggestion['escalate_below']:.4f} "
+              f"(out of fold: escalation rate {suggestion['escalation_rate']:.3f}, errors "
+              f"escalated {suggestion['errors_escalated']} of {suggestion['embedding_errors']})")
     if as_json:
-        print(json.dumps({**result.as_dict(), "out": out}, sort_keys=True))
+        extra = {"escalation_suggestion": suggestion} if suggestion else {}
+        print(json.dumps({**result.as_dict(), **extra, "out": out}, sort_keys=True))
 
 
 def run_fit_cli(args: argparse.Namespace) -> int:
@@ -150,5 +160,23 @@ def run_fit_cli(args: argparse.Namespace) -> int:
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     result.head.save(args.out)
     logger.info("wrote routing head %s", args.out)
-    print_fit_summary(result, str(args.out), args.json)
+    suggestion = None
+    if getattr(args, "target_escalation", None) is not None:
+        suggestion = escalation_suggestion(result, args.target_escalation)
+    print_fit_summary(result, str(args.out), args.json, suggestion)
     return 0
+
+
+def escalation_suggestion(result: FitResult, target: float) -> dict[str, Any]:
+    """escalate_below as the ``target`` quantile of the out-of-fold confidences, with what
+    it does out of fold (confidence alone: the script and llm: true triggers add to it)."""
+    from mmrouter.learning.cascade_eval import (CascadeRecord, cascade_stats,
+                                                suggest_escalate_below)
+
+    assert result.oof_confidence is not None and result.oof_correct is not None
+    if not 0.0 < target < 1.0:
+        raise SystemExit("mmrouter fit: --target-escalation must be between 0 and 1")
+    threshold = suggest_escalate_below(result.oof_confidence, target)
+    records = [CascadeRecord(float(c), bool(ok), False)
+               for c, ok in zip(result.oof_confidence, result.oof_correct)]
+    return cascade_stats(records, threshold)

@@ -37,6 +37,7 @@ from mmrouter.config.schema import Config, RouteConfig
 from mmrouter.routing.conversation import Conversation
 from mmrouter.encoders import TextEncoder
 from mmrouter.routing.head import RoutingHead
+from mmrouter.routing.llm_step import LLMStep
 
 IMAGE_PRESENCE_SCORE = 1.0  # image score of multimodal routes when only image presence is known
 CLIP_LOGIT_SCALE = 100.0  # CLIP's trained temperature (open_clip clamps logit_scale.exp() at 100)
@@ -65,11 +66,12 @@ class Classification:
     route: str
     confidence: float
     scores: tuple[RouteScore, ...]
-    method: str  # "anchors" | "head" | "explicit"
+    method: str  # "anchors" | "head" | "llm" | "explicit"
     image_mode: str = "none"  # "none" | "presence" | "clip" | "text_only" (invalid image ignored)
     abstained: bool = False
     image_count: int = 0
     encoders: tuple[str, ...] = field(default=())
+    llm: LLMStep | None = None  # llm_router.mode always/cascade: what the LLM router did
 
 
 @dataclass(frozen=True)

@@ -37,8 +37,8 @@ def inject_faults(core: Any, environ: Mapping[str, str] = os.environ) -> None:
     classify = core.classify
 
     @functools.wraps(classify)
-    async def delayed(conversation: Any) -> Any:
+    async def delayed(*args: Any, **kwargs: Any) -> Any:
         await asyncio.sleep(delay)
-        return await classify(conversation)
+        return await classify(*args, **kwargs)
 
     core.classify = delayed

@@ -99,8 +99,8 @@ async def _classify_text(request: web.Request) -> web.Response:
     payload = await _json(request)
     if "messages" in payload:
         conversation = conversation_for(payload, core.config.routing, core.max_text_chars)
-    else:
-        conversation = Conversation(latest_text=_text(payload))
+        return await _respond(core, conversation, payload["messages"])
+    conversation = Conversation(latest_text=_text(payload))
     return await _respond(core, conversation)
 
 
@@ -141,11 +141,12 @@ def _data_uri(image: Any, index: int) -> str:
     return f"data:{mime};base64,{data}"
 
 
-async def _respond(core: Any, conversation: Conversation) -> web.Response:
+async def _respond(core: Any, conversation: Conversation,
+                   messages: list[Any] | None = None) -> web.Response:
     started = time.perf_counter()
     # The same deadline and admission as ext_proc: 429 at once when it cannot make it, 503
     # past the deadline (the text itself is cut to what the encoder reads inside classify).
-    result = await core.classify_within_deadline(conversation)
+    result = await core.classify_within_deadline(conversation, messages)
     elapsed_ms = (time.perf_counter() - started) * 1000.0
     model = choose_model(core.config, result.route, conversation.has_images)
     return web.json_response(classification_body(result, model.name, elapsed_ms, conversation))
@@ -157,7 +158,7 @@ def classification_body(result: Classification, model: str, elapsed_ms: float,
         content_type = "multimodal" if conversation.latest_text.strip() else "image"
     else:
         content_type = "text"
-    return {
+    body = {
         "classification": {
             "category": result.route,
             "confidence": round(result.confidence, 6),
@@ -172,3 +173,10 @@ def classification_body(result: Classification, model: str, elapsed_ms: float,
         "encoders": list(result.encoders),
         "scores": {s.route: s.as_dict() for s in result.scores},
     }
+    if result.llm is not None:  # llm_router mode always/cascade
+        body["escalated"] = result.llm.escalated
+        body["embedding"] = {"category": result.llm.embedding_route,
+                             "confidence": round(result.llm.embedding_confidence, 6),
+                             "method": result.llm.embedding_method}
+        body["llm"] = result.llm.as_dict()
+    return body

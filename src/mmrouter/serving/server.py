@@ -153,5 +153,6 @@ class Server:
             await self._http.cleanup()
             self._http = None
         if self.core is not None:
+            await self.core.aclose()
             await asyncio.to_thread(self.core.close)
         logger.info("mmrouter stopped")
