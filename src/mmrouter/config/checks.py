@@ -62,6 +62,8 @@ def _validate_server(config: Config) -> None:
     if min(server.torch_threads, server.busy_release_threads, server.inference_workers) < 0:
         raise ConfigError("server.torch_threads, busy_release_threads and inference_workers: "
                           "must be >= 0")
+    if server.config_poll_s < 0:
+        raise ConfigError("server.config_poll_s: must be >= 0 (0: reload on SIGHUP only)")
     if not 1 <= server.processes <= MAX_PROCESSES:
         raise ConfigError(f"server.processes: must be between 1 and {MAX_PROCESSES}")
     # Processes: gRPC on grpc_port + i; HTTP on http_port (the supervisor) and http_port + 1 + i.

@@ -129,6 +129,7 @@ class ServerConfig:
     busy_release_threads: int = 1  # of those, given up while other work wants the CPU; 0: none
     inference_workers: int = 0  # forwards side by side; 0: 2 on a CPU of 2-3 cores, else 1
     processes: int = 1  # router processes: i on grpc_port + i, http_port + 1 + i (see supervisor)
+    config_poll_s: float = 1.0  # hot reload: check the config file this often; 0: SIGHUP only
 
 
 @dataclass(frozen=True)

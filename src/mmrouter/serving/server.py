@@ -12,7 +12,7 @@ import asyncio
 import json
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import grpc
 from aiohttp import web
@@ -25,6 +25,7 @@ from mmrouter.core.metrics import Metrics
 logger = logging.getLogger(__name__)
 
 CoreFactory = Callable[..., RouterCore]  # (config, metrics, status_sink) -> RouterCore
+ConfigOverrides = Callable[[Config], Config]  # the command line's overrides, re-applied on reload
 
 
 def default_core_factory(config: Config, metrics: Metrics, sink: Callable[..., None]) -> RouterCore:
@@ -34,10 +35,17 @@ def default_core_factory(config: Config, metrics: Metrics, sink: Callable[..., N
     return build_core(config, metrics, image_scorer_factory=build_image_scorer, status=sink)
 
 
+def default_image_scorer_factory(*args: Any, **kwargs: Any) -> Any:
+    from mmrouter.images.scorer import build_image_scorer
+
+    return build_image_scorer(*args, **kwargs)
+
+
 class Server:
     def __init__(self, config: Config, metrics: Metrics | None = None, *,
                  core_factory: CoreFactory = default_core_factory,
-                 ports_file: str | Path | None = None) -> None:
+                 ports_file: str | Path | None = None, reload_from: str | Path | None = None,
+                 overrides: ConfigOverrides | None = None) -> None:
         self.config = config
         self.metrics = metrics or Metrics()
         self.status = ServiceStatus()
@@ -49,6 +57,10 @@ class Server:
         self._grpc: grpc.aio.Server | None = None
         self._http: web.AppRunner | None = None
         self._stop = asyncio.Event()
+        self.image_scorer_factory: Callable[..., Any] = default_image_scorer_factory
+        self.extproc: Any = None  # the servicer (mmrouter.serving.reload.ExtProcDispatcher)
+        self._reload_from, self._overrides = reload_from, overrides  # hot reload (serving.reload)
+        self._watcher: Any = None
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -69,6 +81,7 @@ class Server:
         self.status.ready = True
         self.metrics.ready.set(1)
         self._write_ports()
+        self._start_reload()
         logger.info("mmrouter ready: ext_proc gRPC on %s:%d, HTTP on %s:%d",
                     self.config.server.grpc_host, self.grpc_port,
                     self.config.server.http_host, self.http_port)
@@ -92,12 +105,31 @@ class Server:
             ("grpc.max_send_message_length", limit),
             ("grpc.so_reuseport", 0),
         ])
-        pb_grpc.add_ExternalProcessorServicer_to_server(ExtProcService(self.core), self._grpc)
+        from mmrouter.serving.reload import ExtProcDispatcher
+
+        self.extproc = ExtProcDispatcher(ExtProcService(self.core), self.core)
+        pb_grpc.add_ExternalProcessorServicer_to_server(self.extproc, self._grpc)
         address = f"{self.config.server.grpc_host}:{self.config.server.grpc_port}"
         self.grpc_port = self._grpc.add_insecure_port(address)
         if not self.grpc_port:
             raise OSError(f"cannot bind the ext_proc gRPC port {address}")
         await self._grpc.start()
+
+    def _start_reload(self) -> None:
+        """Watch the config file (every ``server.config_poll_s``) and SIGHUP."""
+        if self._reload_from is None:
+            return
+        from mmrouter.serving.reload import ConfigWatcher, Reloader
+
+        reloader = Reloader(self, self._reload_from, self._overrides)
+        self._watcher = ConfigWatcher(reloader, self.config.server.config_poll_s)
+        self._watcher.start()
+
+    async def reload(self, trigger: str = "request") -> str:
+        """Reload the config file now (as SIGHUP does); the outcome."""
+        if self._watcher is None:
+            raise RuntimeError("hot reload is off: the server was started without a config file")
+        return await self._watcher.reloader.reload(trigger)
 
     def _write_ports(self) -> None:
         if self._ports_file is not None:
@@ -108,6 +140,9 @@ class Server:
     async def shutdown(self) -> None:
         self.status.ready = False
         self.metrics.ready.set(0)
+        if self._watcher is not None:
+            await self._watcher.stop()
+            self._watcher = None
         if self._grpc is not None:
             await self._grpc.stop(self.config.server.shutdown_grace_s)
             self._grpc = None

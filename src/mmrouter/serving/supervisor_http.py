@@ -114,8 +114,9 @@ def create_supervisor_app(process_urls: Sequence[str],
         url = process_urls[next(turns) % len(process_urls)] + request.path_qs
         body = await request.read()
         try:
-            async with request.app[SESSION_KEY].post(
-                    url, data=body, headers={"content-type": request.content_type},
+            async with request.app[SESSION_KEY].request(
+                    request.method, url, data=body or None,
+                    headers={"content-type": request.content_type},
                     timeout=aiohttp.ClientTimeout(total=API_TIMEOUT_S)) as resp:
                 return web.Response(body=await resp.read(), status=resp.status,
                                     content_type=resp.content_type)
@@ -129,4 +130,6 @@ def create_supervisor_app(process_urls: Sequence[str],
     app.router.add_get("/ready", ready)
     app.router.add_get("/health", health)
     app.router.add_post("/api/{tail:.*}", api)
+    app.router.add_get("/v1/models", api)  # the processes serve the same config's list
+    app.router.add_get("/v1/models/{tail:.*}", api)
     return app
