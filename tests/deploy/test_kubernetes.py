@@ -27,7 +27,7 @@ def router_config(overlay: str):
 @pytest.mark.parametrize("overlay", ("base", *OVERLAYS))
 def test_every_kustomization_renders(overlay):
     kinds = sorted(o["kind"] for o in render(overlay))
-    expected = ["Deployment", "PodMonitor", "Service"]
+    expected = ["Deployment", "PodMonitor", "Service", "Service"]
     if overlay != "base":
         expected = sorted([*expected, "ConfigMap", "ConfigMap"])
     assert kinds == expected
