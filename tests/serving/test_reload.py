@@ -10,6 +10,7 @@ import asyncio
 import copy
 import json
 import os
+import signal
 import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -238,3 +239,27 @@ def test_a_configmap_symlink_swap_is_picked_up_by_the_file_watcher(tmp_path):
     generation, model, ready = run(path, scenario)
     assert generation == 2 and model == "gpt-5-chat", ready
     assert ready["components"]["config"]["last_reload"]["trigger"] == "file change"
+
+
+def test_sighup_reloads_when_file_polling_is_off(tmp_path):
+    path = tmp_path / "mmrouter.yaml"
+    data = config_data()
+    data["server"]["config_poll_s"] = 0  # SIGHUP only
+    write(path, data)
+
+    async def scenario(server: Server) -> tuple[int, int, str]:
+        changed = route_chit_chat_to(data, "gpt-5-chat")
+        write(path, changed)
+        await asyncio.sleep(0.3)  # no watcher: nothing happens on its own
+        unchanged = server.extproc.current.number
+        os.kill(os.getpid(), signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and server.extproc.current.number == 1:
+            await asyncio.sleep(0.05)
+        return unchanged, server.extproc.current.number, await routed_model(server)
+
+    before, after, model = run(path, scenario)
+    assert (before, after, model) == (1, 2, "gpt-5-chat")
+    # After shutdown SIGHUP is ignored, never the default action (exit).
+    assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
