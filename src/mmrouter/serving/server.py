@@ -115,6 +115,10 @@ class Server:
             raise OSError(f"cannot bind the ext_proc gRPC port {address}")
         await self._grpc.start()
 
+    def build_core(self, config: Config) -> RouterCore:
+        """A core from nothing, as at start-up (blocking)."""
+        return self._core_factory(config, self.metrics, self.status.set)
+
     def _start_reload(self) -> None:
         """Watch the config file (every ``server.config_poll_s``) and SIGHUP."""
         if self._reload_from is None:
@@ -142,10 +146,12 @@ class Server:
         self.metrics.ready.set(0)
         if self._watcher is not None:
             await self._watcher.stop()
-            self._watcher = None
         if self._grpc is not None:
             await self._grpc.stop(self.config.server.shutdown_grace_s)
             self._grpc = None
+        if self._watcher is not None:  # old configs' parts, once their streams are done
+            await self._watcher.reloader.close()
+            self._watcher = None
         if self._http is not None:
             await self._http.cleanup()
             self._http = None
