@@ -63,6 +63,16 @@ def _labelled(sample: str, label: str, index: int) -> str:
     return f'{name}{{{label}="{index}"}}{rest}'
 
 
+def _config_of(answer: tuple[int, bytes] | None) -> dict | None:
+    """The ``config`` component (hash, generation, last reload) of a process's /ready body."""
+    import json
+
+    try:
+        return json.loads(answer[1])["components"]["config"] if answer else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def create_supervisor_app(process_urls: Sequence[str],
                           client_max_size: int = 80 * 1024 * 1024) -> web.Application:
     """``process_urls`` stays empty until every process is ready (the supervisor fills it in):
@@ -100,8 +110,8 @@ def create_supervisor_app(process_urls: Sequence[str],
         statuses = [a[0] if a else None for a in answers]
         ok = bool(statuses) and all(status == 200 for status in statuses)
         return web.json_response({"ready": ok, "processes": [
-            {"process": i, "url": url, "status": status}
-            for i, (url, status) in enumerate(zip(process_urls, statuses))]},
+            {"process": i, "url": url, "status": status, "config": _config_of(answer)}
+            for i, (url, status, answer) in enumerate(zip(process_urls, statuses, answers))]},
             status=200 if ok else 503)
 
     async def health(_: web.Request) -> web.Response:
