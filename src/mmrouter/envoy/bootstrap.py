@@ -113,12 +113,12 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
 
 
 API_CLUSTER = "mmrouter_api"
-# GET /v1/models (OpenAI's model list: aliases and models) is answered by mmrouter's HTTP API.
-MODELS_ROUTES = [{"match": {"path": "/v1/models", "headers": [{"name": ":method", "string_match": {
-                     "exact": "GET"}}]}, "route": {"cluster": API_CLUSTER, "timeout": "10s"}},
-                 {"match": {"prefix": "/v1/models/", "headers": [{"name": ":method",
-                  "string_match": {"exact": "GET"}}]},
-                  "route": {"cluster": API_CLUSTER, "timeout": "10s"}}]
+_GET = [{"name": ":method", "string_match": {"exact": "GET"}}]
+# GET /v1/models and /v1/models/{id} (OpenAI's model list: the aliases and every model) are
+# answered by mmrouter's HTTP API, not a backend.
+MODELS_ROUTES = [{"match": {**match, "headers": _GET},
+                  "route": {"cluster": API_CLUSTER, "timeout": "10s"}}
+                 for match in ({"path": "/v1/models"}, {"prefix": "/v1/models/"})]
 
 
 def _api_cluster(config: Config, ports: EnvoyPorts) -> dict[str, Any]:
