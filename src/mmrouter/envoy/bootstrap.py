@@ -94,7 +94,7 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
                 _copy_header(names.route, names.route), _copy_header(names.response_model, names.model),
                 _copy_header(names.confidence, names.confidence)],
             "routes": [
-                *MODELS_ROUTES,
+                *_models_routes(),
                 {"match": {"prefix": "/", "headers": [{"name": cluster_header,
                                                         "present_match": True}]},
                  "route": {"cluster_header": cluster_header, "timeout": route_timeout}},
@@ -113,12 +113,14 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
 
 
 API_CLUSTER = "mmrouter_api"
-_GET = [{"name": ":method", "string_match": {"exact": "GET"}}]
-# GET /v1/models and /v1/models/{id} (OpenAI's model list: the aliases and every model) are
-# answered by mmrouter's HTTP API, not a backend.
-MODELS_ROUTES = [{"match": {**match, "headers": _GET},
-                  "route": {"cluster": API_CLUSTER, "timeout": "10s"}}
-                 for match in ({"path": "/v1/models"}, {"prefix": "/v1/models/"})]
+
+
+def _models_routes() -> list[dict[str, Any]]:
+    """GET /v1/models and /v1/models/{id} (OpenAI's model list: the aliases and every model)
+    are answered by mmrouter's HTTP API, not a backend."""
+    return [{"match": {**match, "headers": [{"name": ":method", "string_match": {"exact": "GET"}}]},
+             "route": {"cluster": API_CLUSTER, "timeout": "10s"}}
+            for match in ({"path": "/v1/models"}, {"prefix": "/v1/models/"})]
 
 
 def _api_cluster(config: Config, ports: EnvoyPorts) -> dict[str, Any]:
