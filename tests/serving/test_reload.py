@@ -167,6 +167,24 @@ def test_an_invalid_config_is_refused_and_the_old_one_keeps_serving(tmp_path, ba
     assert f'hash="{good_hash}"' in r["metrics"]
 
 
+def test_a_config_whose_head_file_is_missing_is_refused_as_invalid(tmp_path):
+    path = tmp_path / "mmrouter.yaml"
+    write(path, config_data())
+    data = config_data()
+    data["routing"]["head"] = "no-such-head.npz"  # found missing only while building
+
+    async def scenario(server: Server) -> tuple[str, str, str]:
+        write(path, data)
+        outcome = await server.reload()
+        _, ready = await get_json(server, "/ready")
+        return outcome, ready["components"]["config"]["last_reload"]["error"], \
+            await routed_model(server)
+
+    outcome, error, model = run(path, scenario)
+    assert outcome == "invalid" and "routing.head: file not found" in error
+    assert model == "nvidia/nvidia-nemotron-nano-9b-v2"
+
+
 def test_a_config_that_needs_a_new_envoy_cluster_is_refused_and_reported(tmp_path):
     path = tmp_path / "mmrouter.yaml"
     write(path, config_data())

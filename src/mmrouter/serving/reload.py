@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, AsyncIterator, Callable
 
+import yaml
 from prometheus_client import Counter, Gauge
 
-from mmrouter.config.schema import Config, ConfigError, load_config
+from mmrouter.config.schema import Config, ConfigError, parse_config
 from mmrouter.core.metrics import Metrics
 
 logger = logging.getLogger(__name__)
@@ -199,7 +200,7 @@ class Reloader:
         if digest == self.digest:
             return "unchanged", {}
         try:
-            new = await asyncio.to_thread(self._load)
+            new = await asyncio.to_thread(self._load, data)
         except ConfigError as exc:
             return "invalid", {"error": str(exc), "hash": digest}
         running = self.server.config
@@ -212,6 +213,8 @@ class Reloader:
                                    "envoy_changes": changes, "hash": digest}
         try:
             built = await self._swap(new)
+        except ConfigError as exc:  # found while building (e.g. the head file is missing)
+            return "invalid", {"error": str(exc), "hash": digest}
         except Exception as exc:  # noqa: BLE001 - a failed build leaves the old core serving
             logger.exception("building the reloaded config failed")
             return "failed", {"error": f"{type(exc).__name__}: {exc}", "hash": digest}
@@ -224,10 +227,16 @@ class Reloader:
                            ", server.".join(restart_fields))
         return "applied", detail
 
-    def _load(self) -> Config:
+    def _load(self, data: bytes) -> Config:
+        """Parse the bytes that were hashed (the file may change again meanwhile)."""
         from mmrouter.config.checks import validate
 
-        config = self.overrides(load_config(self.path))
+        source = str(self.path.resolve())
+        try:
+            raw = yaml.safe_load(data)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{source}: invalid YAML: {exc}") from exc
+        config = self.overrides(parse_config(raw, source=source))
         validate(config)
         return config
 
