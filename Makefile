@@ -7,7 +7,7 @@ PROTOS := $(shell find proto -name '*.proto')
 GEN_STAMP := src/mmrouter/_pb/.generated
 CONFIG ?=
 
-.PHONY: install proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config lint clean
+.PHONY: install proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
 
 install: $(STAMP) $(GEN_STAMP)
 
@@ -54,6 +54,17 @@ fit: install
 
 envoy-config: install
 	$(VENV)/bin/mmrouter envoy-config > envoy.yaml
+
+# The Envoy bootstraps of the Kubernetes overlays, from their router configs (tests/deploy checks them).
+k8s-envoy-config: install
+	for o in cpu gpu; do $(VENV)/bin/mmrouter envoy-config --config deploy/kubernetes/overlays/$$o/router-config/mmrouter.yaml \
+	  --listener-port 8801 --admin-port 9901 > deploy/kubernetes/overlays/$$o/envoy.yaml; done
+
+# The container image (VARIANT=cuda for the CUDA build; BASE_IMAGE to build FROM another Python image).
+IMAGE ?= mmrouter
+VARIANT ?= cpu
+image:
+	docker build --build-arg VARIANT=$(VARIANT) $(if $(BASE_IMAGE),--build-arg BASE_IMAGE=$(BASE_IMAGE),) -t $(IMAGE):$(VARIANT) .
 
 clean:
 	rm -rf $(VENV) src/mmrouter/_pb src/*.egg-info .pytest_cache .whl .gpu

@@ -114,10 +114,13 @@ def _config(args: argparse.Namespace) -> Config:
 def _serve(args: argparse.Namespace) -> int:
     from mmrouter.serving.server import Server
 
+    # SIGHUP means "reload the config": never the default (exit), even while models load.
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     config = _serve_config(args)
     if config.server.processes > 1:
         return _supervise(args, config)
-    server = Server(config, ports_file=args.ports_file)
+    server = Server(config, ports_file=args.ports_file, reload_from=args.config,
+                    overrides=lambda c: _with_overrides(c, args))
     asyncio.run(_until_signal(server.serve(), server.request_stop))
     return 0
 
@@ -126,7 +129,13 @@ def _serve_config(args: argparse.Namespace) -> Config:
     """The config with the command line's overrides."""
     from mmrouter.config.checks import validate
 
-    config = _config(args)
+    config = _with_overrides(_config(args), args)
+    validate(config)  # the overrides obey the file's rules
+    return config
+
+
+def _with_overrides(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the command line's overrides (also re-applied on a hot reload)."""
     server = config.server
     for name in ("grpc_port", "http_port", "torch_threads"):
         if getattr(args, name) is not None:
@@ -136,9 +145,7 @@ def _serve_config(args: argparse.Namespace) -> Config:
     images = config.images
     if args.decode_workers is not None:
         images = images.replace(decode_workers=args.decode_workers)
-    config = config.replace(server=server, images=images)
-    validate(config)  # the overrides obey the file's rules
-    return config
+    return config.replace(server=server, images=images)
 
 
 def _supervise(args: argparse.Namespace, config: Config) -> int:

@@ -74,8 +74,38 @@ def test_envoy_lists_every_process_and_validates(tmp_path):
 def _two_process_data() -> dict:
     data = default_config_data()
     data["image_encoder"] = {**data.get("image_encoder", {}), "enabled": False}
-    data["server"] = {**data.get("server", {}), "processes": 2}
+    # No file polling: a reload here comes from SIGHUP only.
+    data["server"] = {**data.get("server", {}), "processes": 2, "config_poll_s": 0}
     return data
+
+
+def _sighup_reloads_every_process(stack: LocalStack) -> None:
+    """SIGHUP to the supervisor: each process reloads the changed file; the supervisor's /ready
+    shows every process's config hash."""
+    import time
+
+    import yaml
+
+    from mmrouter.serving.reload import file_hash
+
+    def hashes() -> list[str | None]:
+        processes = json.loads(http("GET", stack.api_url + "/ready").body)["processes"]
+        return [(p["config"] or {}).get("hash") for p in processes]
+
+    assert hashes() == [file_hash(stack.config_path.read_bytes())] * 2
+    data = yaml.safe_load(stack.config_path.read_text())
+    data["routing"]["aliases"] = ["MoM", "auto", "router"]
+    stack.config_path.write_text(yaml.safe_dump(data, sort_keys=False))
+    new = file_hash(stack.config_path.read_bytes())
+    time.sleep(0.5)
+    assert new not in hashes()  # nothing reloads by itself with config_poll_s: 0
+    os.kill(stack.router_pid, signal.SIGHUP)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and hashes() != [new, new]:
+        time.sleep(0.1)
+    assert hashes() == [new, new]
+    assert chat(stack.base_url, {"model": "router", "messages": [
+        {"role": "user", "content": "hi"}]}).status == 200
 
 
 def _samples(api_url: str, name: str) -> list[tuple[dict, float]]:
@@ -131,6 +161,10 @@ def test_two_processes_share_the_requests_and_stop_together():
         bad = http("POST", stack.api_url + "/api/v1/classify", b"{",
                    {"content-type": "application/json"})
         assert bad.status == 400 and json.loads(bad.body)["error"]["type"]
+        # GET /v1/models through Envoy, answered via the supervisor's port.
+        models = http("GET", stack.base_url + "/v1/models")
+        assert models.status == 200 and models.json()["data"][0]["id"] == "MoM"
+        _sighup_reloads_every_process(stack)
         supervisor = stack._procs[1]
     finally:
         stack.stop()

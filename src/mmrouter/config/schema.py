@@ -252,6 +252,7 @@ class ServerConfig(_Section):
     busy_release_threads: Count = 1  # of those, given up while other work wants the CPU; 0: none
     inference_workers: Count = 0  # forwards side by side; 0: 2 on a CPU of 2-3 cores, else 1
     processes: Annotated[int, Field(ge=1, le=MAX_PROCESSES)] = 1  # see serving/supervisor
+    config_poll_s: NonNegative = 1.0  # hot reload: check the config file this often; 0: SIGHUP only
 
 
 LLMMode = Annotated[str, BeforeValidator(lambda v: "off" if v is False else v)]  # YAML: off is false

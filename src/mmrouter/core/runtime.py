@@ -122,6 +122,13 @@ def _assemble(config: Config, metrics: Metrics, inference: InferencePool,
              endpoint=config.llm_router.endpoint, model=config.llm_router.model)
     core = RouterCore(config, classifier, batcher, metrics, image_scorer=image_scorer,
                       inference=inference, llm=llm)
-    inference.busy = functools.partial(cpu_busy, core)
-    inference.spread = lambda: core.classifying > 1
+    core.text_encoder = encoder  # kept for a reload that reuses it (mmrouter.core.reload)
+    attach_inference_hooks(core)
     return core
+
+
+def attach_inference_hooks(core: RouterCore) -> None:
+    """Point the inference pool's busy()/spread() hooks at ``core`` (the serving one)."""
+    assert core.inference is not None
+    core.inference.busy = functools.partial(cpu_busy, core)
+    core.inference.spread = lambda: core.classifying > 1

@@ -114,6 +114,7 @@ class LocalStack:
         grpc_port = self.router_ports.get("grpc_port") or _unused_port()
         ports = EnvoyPorts(listener_host="127.0.0.1", listener_port=0, admin_port=0,
                            ext_proc_port=grpc_port,
+                           api_port=self.router_ports.get("http_port") or _unused_port(),
                            ext_proc_ports=tuple(self.router_ports.get("grpc_ports", ())),
                            endpoints={
                                c: f"127.0.0.1:{p}" for c, p in self.backend_ports.items()})

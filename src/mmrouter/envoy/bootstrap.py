@@ -33,6 +33,8 @@ class EnvoyPorts:
     ext_proc_processes: int = 1  # router processes on ext_proc_port, ext_proc_port + 1, …
     ext_proc_ports: tuple[int, ...] = ()  # explicit ports (ephemeral ones), else the above
     endpoints: Mapping[str, str] = field(default_factory=dict)  # cluster -> host:port override
+    api_host: str = "127.0.0.1"  # mmrouter's HTTP API (GET /v1/models is routed there)
+    api_port: int | None = None  # None: the config's server.http_port
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> d
         "admin": {"address": _address(ports.admin_host, ports.admin_port)},
         "static_resources": {
             "listeners": [_listener(config, ports, limits, default.cluster)],
-            "clusters": [_ext_proc_cluster(ports), *_backend_clusters(config, ports, limits)],
+            "clusters": [_ext_proc_cluster(ports), _api_cluster(config, ports),
+                         *_backend_clusters(config, ports, limits)],
         },
     }
     apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s", limits.buffer_limit_bytes)
@@ -108,6 +111,7 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
                 _copy_header(names.route, names.route), _copy_header(names.response_model, names.model),
                 _copy_header(names.confidence, names.confidence)],
             "routes": [
+                *_models_routes(),
                 {"match": {"prefix": "/", "headers": [{"name": cluster_header,
                                                         "present_match": True}]},
                  "route": {"cluster_header": cluster_header, "timeout": route_timeout}},
@@ -123,6 +127,24 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
         "filter_chains": [{"filters": [{"name": "envoy.filters.network.http_connection_manager",
                                         "typed_config": hcm}]}],
     }
+
+
+API_CLUSTER = "mmrouter_api"
+
+
+def _models_routes() -> list[dict[str, Any]]:
+    """GET /v1/models and /v1/models/{id} (OpenAI's model list: the aliases and every model)
+    are answered by mmrouter's HTTP API, not a backend."""
+    return [{"name": name,
+             "match": {**match, "headers": [{"name": ":method", "string_match": {"exact": "GET"}}]},
+             "route": {"cluster": API_CLUSTER, "timeout": "10s"}}
+            for name, match in (("mmrouter_models", {"path": "/v1/models"}),
+                                ("mmrouter_model", {"prefix": "/v1/models/"}))]
+
+
+def _api_cluster(config: Config, ports: EnvoyPorts) -> dict[str, Any]:
+    port = config.server.http_port if ports.api_port is None else ports.api_port
+    return _cluster(API_CLUSTER, ports.api_host, port)
 
 
 def _copy_header(response_header: str, request_header: str) -> dict[str, Any]:

@@ -47,6 +47,9 @@ def create_app(get_core: Callable[[], Any], status: ServiceStatus, metrics_expos
     app.router.add_post("/api/v1/classify", _classify_text)
     app.router.add_post("/api/v1/classify/multimodal", _classify_multimodal)
     app.router.add_post("/api/v1/classify/request", _classify_request)
+    from mmrouter.serving.models_api import add_model_routes
+
+    add_model_routes(app, get_core)  # GET /v1/models (OpenAI's format), routed by Envoy
     return app
 
 

@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 DRAIN_POLL_S = 0.05
 DRAIN_QUIET_POLLS = 2
 CoreFactory = Callable[..., RouterCore]  # (config, metrics, status_sink) -> RouterCore
+ConfigOverrides = Callable[[Config], Config]  # the command line's overrides, re-applied on reload
 
 
 def default_core_factory(config: Config, metrics: Metrics, sink: Callable[..., None]) -> RouterCore:
@@ -47,10 +48,17 @@ def default_core_factory(config: Config, metrics: Metrics, sink: Callable[..., N
     return build_core(config, metrics, image_scorer_factory=build_image_scorer, status=sink)
 
 
+def default_image_scorer_factory(*args: Any, **kwargs: Any) -> Any:
+    from mmrouter.images.scorer import build_image_scorer
+
+    return build_image_scorer(*args, **kwargs)
+
+
 class Server:
     def __init__(self, config: Config, metrics: Metrics | None = None, *,
                  core_factory: CoreFactory = default_core_factory,
-                 ports_file: str | Path | None = None) -> None:
+                 ports_file: str | Path | None = None, reload_from: str | Path | None = None,
+                 overrides: ConfigOverrides | None = None) -> None:
         self.config = config
         self.metrics = metrics or Metrics()
         self.status = ServiceStatus()
@@ -60,9 +68,12 @@ class Server:
         self._core_factory = core_factory
         self._ports_file = Path(ports_file) if ports_file else None
         self._grpc: grpc.aio.Server | None = None
-        self._service: Any = None  # the ExtProcService, once gRPC runs
         self._http: web.AppRunner | None = None
         self._stop = asyncio.Event()
+        self.image_scorer_factory: Callable[..., Any] = default_image_scorer_factory
+        self.extproc: Any = None  # the servicer (mmrouter.serving.reload.ExtProcDispatcher)
+        self._reload_from, self._overrides = reload_from, overrides  # hot reload (serving.reload)
+        self._watcher: Any = None
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -84,6 +95,7 @@ class Server:
         self.status.ready = True
         self.metrics.ready.set(1)
         self._write_ports()
+        self._start_reload()
         logger.info("mmrouter ready: ext_proc gRPC on %s:%d, HTTP on %s:%d",
                     self.config.server.grpc_host, self.grpc_port,
                     self.config.server.http_host, self.http_port)
@@ -109,13 +121,35 @@ class Server:
             ("grpc.so_reuseport", 0),
         ])
         assert self.core is not None  # gRPC starts once the models are loaded
-        self._service = ExtProcService(self.core)
-        pb_grpc.add_ExternalProcessorServicer_to_server(self._service, self._grpc)
+        from mmrouter.serving.reload import ExtProcDispatcher
+
+        self.extproc = ExtProcDispatcher(ExtProcService(self.core), self.core)
+        pb_grpc.add_ExternalProcessorServicer_to_server(self.extproc, self._grpc)
         address = f"{self.config.server.grpc_host}:{self.config.server.grpc_port}"
         self.grpc_port = self._grpc.add_insecure_port(address)
         if not self.grpc_port:
             raise OSError(f"cannot bind the ext_proc gRPC port {address}")
         await self._grpc.start()
+
+    def build_core(self, config: Config) -> RouterCore:
+        """A core from nothing, as at start-up (blocking)."""
+        return self._core_factory(config, self.metrics, self.status.set)
+
+    def _start_reload(self) -> None:
+        """Watch the config file (every ``server.config_poll_s``) and SIGHUP."""
+        if self._reload_from is None:
+            return
+        from mmrouter.serving.reload import ConfigWatcher, Reloader
+
+        reloader = Reloader(self, self._reload_from, self._overrides)
+        self._watcher = ConfigWatcher(reloader, self.config.server.config_poll_s)
+        self._watcher.start()
+
+    async def reload(self, trigger: str = "request") -> str:
+        """Reload the config file now (as SIGHUP does); the outcome."""
+        if self._watcher is None:
+            raise RuntimeError("hot reload is off: the server was started without a config file")
+        return await self._watcher.reloader.reload(trigger)
 
     def _write_ports(self) -> None:
         if self._ports_file is not None:
@@ -127,14 +161,14 @@ class Server:
         """Shutdown phase 2: serve until no ext_proc stream is left (seen twice in a row, so
         a call gRPC is just handing over is not missed), or until ``deadline``."""
         logger.info("draining: %d ext_proc streams in flight, up to %.1f s",
-                    self._service.active, max(0.0, deadline - time.monotonic()))
+                    self.extproc.active, max(0.0, deadline - time.monotonic()))
         quiet = 0
         while quiet < DRAIN_QUIET_POLLS and time.monotonic() < deadline:
-            quiet = quiet + 1 if self._service.active == 0 else 0
+            quiet = quiet + 1 if self.extproc.active == 0 else 0
             await asyncio.sleep(DRAIN_POLL_S)
-        if self._service.active:
+        if self.extproc.active:
             logger.warning("%d ext_proc streams still in flight at the end of the grace",
-                           self._service.active)
+                           self.extproc.active)
 
     def stop_accepting_ready(self) -> None:
         """Shutdown phase 1: /ready says 503 (load balancers and probes stop sending)."""
@@ -143,12 +177,17 @@ class Server:
 
     async def shutdown(self) -> None:
         self.stop_accepting_ready()
+        if self._watcher is not None:
+            await self._watcher.stop()
         if self._grpc is not None:
             deadline = time.monotonic() + self.config.server.shutdown_grace_s
             await self._drain_streams(deadline)
             # No new streams; any still running get what is left of the grace.
             await self._grpc.stop(max(0.0, deadline - time.monotonic()))
             self._grpc = None
+        if self._watcher is not None:  # old configs' parts, once their streams are done
+            await self._watcher.reloader.close()
+            self._watcher = None
         if self._http is not None:
             await self._http.cleanup()
             self._http = None

@@ -94,6 +94,12 @@ class Supervisor:
     def request_stop(self) -> None:
         self._stop.set()
 
+    def forward_reload(self) -> None:
+        """SIGHUP: each process reloads the config itself (they also watch the file)."""
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGHUP)
+
     def run(self) -> int:
         """Start, wait for readiness, serve, watch; the exit code (0 after a requested stop)."""
         return asyncio.run(self._main())
@@ -102,6 +108,7 @@ class Supervisor:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, self.request_stop)
+        loop.add_signal_handler(signal.SIGHUP, self.forward_reload)
         http: web.AppRunner | None = None
         with tempfile.TemporaryDirectory(prefix="mmrouter-supervisor-") as workdir:
             try:

@@ -64,6 +64,16 @@ def _labelled(sample: str, label: str, index: int) -> str:
     return f'{name}{{{label}="{index}"}}{rest}'
 
 
+def _config_of(answer: tuple[int, bytes] | None) -> dict | None:
+    """The ``config`` component (hash, generation, last reload) of a process's /ready body."""
+    import json
+
+    try:
+        return json.loads(answer[1])["components"]["config"] if answer else None
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def create_supervisor_app(process_urls: Sequence[str],
                           client_max_size: int = 80 * 1024 * 1024,
                           draining: Callable[[], bool] = lambda: False) -> web.Application:
@@ -103,8 +113,8 @@ def create_supervisor_app(process_urls: Sequence[str],
         statuses = [a[0] if a else None for a in answers]
         ok = bool(statuses) and all(status == 200 for status in statuses) and not draining()
         return web.json_response({"ready": ok, "draining": draining(), "processes": [
-            {"process": i, "url": url, "status": status}
-            for i, (url, status) in enumerate(zip(process_urls, statuses))]},
+            {"process": i, "url": url, "status": status, "config": _config_of(answer)}
+            for i, (url, status, answer) in enumerate(zip(process_urls, statuses, answers))]},
             status=200 if ok else 503)
 
     async def health(_: web.Request) -> web.Response:
@@ -117,8 +127,9 @@ def create_supervisor_app(process_urls: Sequence[str],
         url = process_urls[next(turns) % len(process_urls)] + request.path_qs
         body = await request.read()
         try:
-            async with request.app[SESSION_KEY].post(
-                    url, data=body, headers=_forwarded_headers(request),
+            async with request.app[SESSION_KEY].request(
+                    request.method, url, data=body or None,
+                    headers=_forwarded_headers(request),
                     timeout=aiohttp.ClientTimeout(total=API_TIMEOUT_S)) as resp:
                 return web.Response(body=await resp.read(), status=resp.status,
                                     content_type=resp.content_type)
@@ -132,6 +143,8 @@ def create_supervisor_app(process_urls: Sequence[str],
     app.router.add_get("/ready", ready)
     app.router.add_get("/health", health)
     app.router.add_post("/api/{tail:.*}", api)
+    app.router.add_get("/v1/models", api)  # the processes serve the same config's list
+    app.router.add_get("/v1/models/{tail:.*}", api)
     return app
 
 
