@@ -13,7 +13,8 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--plot", help="write the confusion matrix as a PNG here")
 
     p = command("fit", _fit, "Fit the routing head on labelled conversations (JSONL).")
-    p.add_argument("--data", required=True)
+    p.add_argument("--data", help="JSONL of labelled conversations (default: learn from the "
+                   "config's route descriptions and utterances, at least 5 per route)")
     p.add_argument("--out", required=True, help="where to write the head (.npz)")
     p.add_argument("--folds", type=int, default=5)
     p.add_argument("--l2", type=float, default=1e-3)

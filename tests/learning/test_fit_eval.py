@@ -16,7 +16,7 @@ from mmrouter.routing.conversation import Conversation
 from mmrouter.learning.dataset import DatasetError, load_labelled
 from mmrouter.learning.evaluation import accuracy, confusion_matrix, per_route_metrics, percentile
 from mmrouter.routing.head import FeatureSpec, HeadError, RoutingHead, char_ngrams
-from mmrouter.routing.logreg import apply_thresholds, fit_logreg, fit_thresholds, stratified_folds
+from mmrouter.learning.linear import apply_thresholds, cross_val_proba, fit_linear, fit_thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "data" / "devset" / "heldout.jsonl"
@@ -46,12 +46,23 @@ def test_metrics_on_a_hand_made_example() -> None:
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
 
 
-def test_stratified_folds_balance_every_class() -> None:
-    y = np.array([0] * 10 + [1] * 5)
-    folds = stratified_folds(y, 5, seed=0)
-    for f in range(5):
-        assert (y[folds == f] == 0).sum() == 2 and (y[folds == f] == 1).sum() == 1
-    assert np.array_equal(folds, stratified_folds(y, 5, seed=0))  # deterministic
+def test_cross_validation_scores_every_sample_out_of_fold_deterministically() -> None:
+    rng = np.random.default_rng(2)
+    y = np.array([0] * 10 + [1] * 5 + [2] * 5)
+    x = np.eye(3)[y] * 3 + rng.normal(size=(20, 3))
+    proba = cross_val_proba(x, y, 3, l2=1e-2, k=5)
+    assert proba.shape == (20, 3) and np.allclose(proba.sum(axis=1), 1.0)
+    assert np.array_equal(proba, cross_val_proba(x, y, 3, l2=1e-2, k=5))  # deterministic
+    assert (proba.argmax(axis=1) == y).mean() >= 0.8
+
+
+def test_fit_handles_classes_absent_from_the_training_set() -> None:
+    x = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9]])
+    two = fit_linear(x, np.array([0, 0, 2, 2]), 3, l2=1e-2)  # class 1 never seen
+    proba = two.proba(x)
+    assert proba.argmax(axis=1).tolist() == [0, 0, 2, 2] and proba[:, 1].max() < 1e-6
+    one = fit_linear(x, np.array([1, 1, 1, 1]), 3, l2=1e-2)
+    assert one.proba(x).argmax(axis=1).tolist() == [1, 1, 1, 1]
 
 
 def _head(routes: tuple[str, ...], dim: int = 4) -> RoutingHead:
@@ -94,9 +105,9 @@ def test_fit_learns_a_small_synthetic_set() -> None:
     centres = rng.normal(size=(3, 5)) * 3
     y = np.repeat(np.arange(3), 20)
     x = centres[y] + rng.normal(size=(60, 5))
-    model = fit_logreg(x, y, 3, l2=1e-3)
+    model = fit_linear(x, y, 3, l2=1e-3)
     assert accuracy(list(y), list(model.proba(x).argmax(axis=1))) >= 0.95
-    again = fit_logreg(x, y, 3, l2=1e-3)
+    again = fit_linear(x, y, 3, l2=1e-3)
     assert np.array_equal(model.weights, again.weights)  # deterministic
 
 

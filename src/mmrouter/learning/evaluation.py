@@ -22,6 +22,7 @@ import numpy as np
 from mmrouter.config.schema import Config, load_config
 from mmrouter.core.router import RouterCore
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
+from mmrouter.learning.languages import detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class EvalReport:
     image_modes: dict[str, int] = field(default_factory=dict)
     with_images: int = 0
     abstained: int = 0
+    languages: list[str] = field(default_factory=list)  # detected, per conversation
 
     @property
     def confusion(self) -> np.ndarray:
@@ -64,6 +66,7 @@ class EvalReport:
             "latency_p95_ms": round(percentile(self.latencies_s, 95) * 1000, 3),
             "method": self.method, "with_images": self.with_images,
             "image_modes": dict(self.image_modes), "abstained": self.abstained,
+            "per_language": per_language_accuracy(self.expected, self.predicted, self.languages),
         }
 
 
@@ -96,6 +99,17 @@ def per_route_metrics(confusion: np.ndarray, labels: Sequence[str]) -> dict[str,
     return out
 
 
+def per_language_accuracy(expected: Sequence[str], predicted: Sequence[str],
+                          languages: Sequence[str]) -> dict[str, dict[str, float | int]]:
+    """Accuracy and count per detected language, most frequent language first."""
+    groups: dict[str, list[bool]] = collections.defaultdict(list)
+    for e, p, lang in zip(expected, predicted, languages):
+        groups[lang].append(e == p)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return {lang: {"n": len(hits), "accuracy": round(sum(hits) / len(hits), 4)}
+            for lang, hits in ordered}
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
 
@@ -110,6 +124,7 @@ async def classify_all(core: RouterCore, items: Sequence[LabelledConversation],
         result = await core.classify(item.conversation)
         report.latencies_s.append(time.perf_counter() - started)
         report.expected.append(item.route)
+        report.languages.append(detect_language(item.conversation.latest_text))
         report.predicted.append(result.route)
         report.method = result.method
         report.abstained += int(result.abstained)
@@ -178,6 +193,8 @@ def print_report(summary: dict[str, Any], routes: Sequence[str], as_json: bool) 
           + " ".join(f"{s:>6}" for s in short))
     for route, row in zip(routes, summary["confusion"]["matrix"]):
         print(f"{route:<{width}}  " + " ".join(f"{v:>6d}" for v in row))
+    print("\nper language (detected): " + ", ".join(
+        f"{lang} {m['accuracy']:.3f} ({m['n']})" for lang, m in summary["per_language"].items()))
     if as_json:
         print(json.dumps(summary, sort_keys=True))
 
