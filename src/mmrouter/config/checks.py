@@ -45,6 +45,7 @@ def _validate_routing(config: Config) -> None:
             raise ConfigError("routing.default_image_model: model lacks the 'image' capability")
     _choice(routing.unknown_model, {"error", "default"}, "routing.unknown_model")
     _choice(routing.overload, {"default", "reject"}, "routing.overload")
+    _choice(routing.anchor_scoring, {"centroid", "max"}, "routing.anchor_scoring")
     if not routing.aliases:
         raise ConfigError("routing.aliases: at least one alias is required")
     for alias in routing.aliases:

@@ -115,6 +115,7 @@ class RoutingConfig:
     overload: str = "default"  # "default" → route to default model, "reject" → 429
     max_queue: int = 256
     classify_timeout_ms: float = 2000.0  # then the fallback route's model; < Envoy message_timeout
+    anchor_scoring: str = "centroid"  # without a head: "centroid" (centred) or "max" anchor cosine
 
 
 @dataclass(frozen=True)
