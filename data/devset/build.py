@@ -1005,10 +1005,10 @@ def validate(route, messages):
     assert route in ROUTES, route
     assert messages and messages[-1]["role"] == "user", (route, messages)
     for m in messages:
-        assert m["role"] in ("system", "user", "assistant"), m
-        assert m["content"], m
-    if route == "try_again":
-        assert any(m["role"] == "assistant" for m in messages), messages
+        assert m["role"] in ("system", "user", "assistant", "tool"), m
+        assert m["content"] or m.get("tool_calls"), m
+    if route == "try_again":  # the answer is in the conversation, or the turn says it was wrong
+        assert any(m["role"] == "assistant" for m in messages) or len(messages) == 1, messages
 
 
 def last_user_text(messages):
@@ -1025,32 +1025,48 @@ def has_image(messages):
     )
 
 
+# Further sets, each written for this project in its own module (see README.md).
+EXTRA_MODULES = ("more_english", "more_latin", "more_nonlatin")
+
+
+def groups():
+    """(group name, {route: items}) for the conversations above and each extra module."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    yield "original", DATA
+    for name in EXTRA_MODULES:
+        yield name, importlib.import_module(name).conversations(U, A, S)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     rng = random.Random(SPLIT_SEED)
     splits = {"train": [], "heldout": []}
-    counts = {}
+    counts = {route: [0, 0, 0] for route in ROUTES}
     seen = {}
+    for group, data in groups():
+        for route in ROUTES:
+            convs = [normalise(item) for item in data.get(route, [])]
+            for conv in convs:
+                validate(route, conv)
+                key = json.dumps(conv, sort_keys=True)
+                assert key not in seen, ("duplicate conversation", group, route, seen.get(key))
+                seen[key] = route
+            # stratified per route and per group, so every language sits in both splits
+            order = list(range(len(convs)))
+            rng.shuffle(order)
+            n_train = round(len(convs) * TRAIN_FRACTION)
+            train_idx, held_idx = order[:n_train], order[n_train:]
+            for split, idxs in (("train", train_idx), ("heldout", held_idx)):
+                for i in sorted(idxs):
+                    splits[split].append({"messages": convs[i], "route": route})
+            counts[route][0] += len(train_idx)
+            counts[route][1] += len(held_idx)
+            counts[route][2] += sum(has_image(conv) for conv in convs)
     for route in ROUTES:
-        convs = [normalise(item) for item in DATA[route]]
-        for conv in convs:
-            validate(route, conv)
-            key = json.dumps(conv, sort_keys=True)
-            assert key not in seen, ("duplicate conversation", route, seen.get(key))
-            seen[key] = route
-        assert len(convs) >= 60, (route, len(convs))
-        order = list(range(len(convs)))
-        rng.shuffle(order)
-        n_train = round(len(convs) * TRAIN_FRACTION)
-        train_idx, held_idx = order[:n_train], order[n_train:]
-        for split, idxs in (("train", train_idx), ("heldout", held_idx)):
-            for i in sorted(idxs):
-                splits[split].append({"messages": convs[i], "route": route})
-        counts[route] = (
-            len(train_idx),
-            len(held_idx),
-            sum(has_image(convs[i]) for i in range(len(convs))),
-        )
+        assert sum(counts[route][:2]) >= 60, (route, counts[route])
 
     for split, rows in splits.items():
         rng.shuffle(rows)
