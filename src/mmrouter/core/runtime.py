@@ -23,9 +23,13 @@ SMALL_CPU = 3  # cores up to which forwards run side by side by default
 
 
 def load_text_encoder(config: Config) -> TextEncoder:
+    enc = config.text_encoder
+    from mmrouter.encoders.e5 import E5TextEncoder, is_e5_model
+
+    if is_e5_model(enc.model):
+        return E5TextEncoder(threads=config.server.torch_threads or None)
     from mmrouter.encoders.text import SentenceTransformerEncoder
 
-    enc = config.text_encoder
     return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length,
                                       jit=enc.jit, precision=enc.precision,
                                       max_batch_size=enc.max_batch_size)
@@ -102,7 +106,8 @@ def _assemble(config: Config, metrics: Metrics, inference: InferencePool,
     encoder = text_encoder if text_encoder is not None else inference.run(load_text_encoder, config)
     metrics.encoder_info.labels("text", encoder.name, "ready", "").set(1)
     sink("text_encoder", "ready", model=encoder.name, dim=encoder.dim)
-    index = inference.run(RouteIndex.build, config.routes, encoder)
+    index = inference.run(RouteIndex.build, config.routes, encoder,
+                          config.routing.anchor_scoring)
     classifier = Classifier(config, index, load_head(config, encoder))
     sink("classifier", "ready", method=classifier.method)
     if image_scorer is None and image_scorer_factory is not None:

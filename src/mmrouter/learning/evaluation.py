@@ -26,6 +26,7 @@ from mmrouter.routing.classifier import Classification
 from mmrouter.learning.cascade_eval import (CascadeRecord, cascade_record, cascade_stats,
                                             escalation_curve)
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
+from mmrouter.learning.languages import detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class EvalReport:
     embedding_predicted: list[str] = field(default_factory=list)  # the embedding path's own
     cascade: list[CascadeRecord] = field(default_factory=list)
     llm_outcomes: dict[str, int] = field(default_factory=dict)  # escalations' call outcomes
+    languages: list[str] = field(default_factory=list)  # detected, per conversation
 
     @property
     def confusion(self) -> np.ndarray:
@@ -74,6 +76,7 @@ class EvalReport:
             "method": self.method, "with_images": self.with_images,
             "image_modes": dict(self.image_modes), "abstained": self.abstained,
             **self.cascade_summary(),
+            "per_language": per_language_accuracy(self.expected, self.predicted, self.languages),
         }
 
     def cascade_summary(self) -> dict[str, Any]:
@@ -117,6 +120,17 @@ def per_route_metrics(confusion: np.ndarray, labels: Sequence[str]) -> dict[str,
     return out
 
 
+def per_language_accuracy(expected: Sequence[str], predicted: Sequence[str],
+                          languages: Sequence[str]) -> dict[str, dict[str, float | int]]:
+    """Accuracy and count per detected language, most frequent language first."""
+    groups: dict[str, list[bool]] = collections.defaultdict(list)
+    for e, p, lang in zip(expected, predicted, languages):
+        groups[lang].append(e == p)
+    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    return {lang: {"n": len(hits), "accuracy": round(sum(hits) / len(hits), 4)}
+            for lang, hits in ordered}
+
+
 def percentile(values: Sequence[float], q: float) -> float:
     return float(np.percentile(np.asarray(values, dtype=np.float64), q)) if len(values) else 0.0
 
@@ -140,6 +154,7 @@ async def classify_all(core: RouterCore, items: Sequence[LabelledConversation],
         if result.llm is not None and result.llm.outcome is not None:
             outcomes[result.llm.outcome] += 1
         report.expected.append(item.route)
+        report.languages.append(detect_language(item.conversation.latest_text))
         report.predicted.append(result.route)
         report.method = result.method
         report.abstained += int(result.abstained)
@@ -226,6 +241,8 @@ def print_report(summary: dict[str, Any], routes: Sequence[str], as_json: bool) 
           + " ".join(f"{s:>6}" for s in short))
     for route, row in zip(routes, summary["confusion"]["matrix"]):
         print(f"{route:<{width}}  " + " ".join(f"{v:>6d}" for v in row))
+    print("\nper language (detected): " + ", ".join(
+        f"{lang} {m['accuracy']:.3f} ({m['n']})" for lang, m in summary["per_language"].items()))
     if as_json:
         print(json.dumps(summary, sort_keys=True))
 

@@ -1,7 +1,7 @@
 """`mmrouter fit`: learn the routing head from labelled conversations.
 
 Features come from the configured text encoder (see :mod:`mmrouter.routing.head`); the head is
-multinomial logistic regression with L2 (:mod:`mmrouter.routing.logreg`). Stratified k-fold
+multinomial logistic regression with L2 (:mod:`mmrouter.learning.linear`, scikit-learn). Stratified k-fold
 cross-validation reports accuracy and yields the out-of-fold probabilities on which per-route
 abstention thresholds are fitted: below its threshold a route abstains to the fallback route.
 """
@@ -23,12 +23,13 @@ from mmrouter.routing.conversation import Conversation
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled, route_indices
 from mmrouter.encoders import TextEncoder
 from mmrouter.routing.head import FeatureSpec, RoutingHead, build_features
-from mmrouter.routing.logreg import (accuracy, apply_thresholds, cross_val_proba, fit_logreg,
+from mmrouter.learning.linear import (accuracy, apply_thresholds, cross_val_proba, fit_linear,
                              fit_thresholds, join)
 
 logger = logging.getLogger(__name__)
 
 ENCODE_BATCH = 32
+MIN_FEW_SHOT = 5
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def fit_head(x: np.ndarray, y: np.ndarray, routes: Sequence[str], fallback: str,
     folds = max(2, min(folds, int(np.bincount(y, minlength=n_routes).max())))
     oof = cross_val_proba(x, y, n_routes, l2, folds, extra=extra)
     thresholds = fit_thresholds(oof, y, fallback_index)
-    model = fit_logreg(*join(x, y, extra), n_routes, l2)
+    model = fit_linear(*join(x, y, extra), n_routes, l2)
     head = RoutingHead(routes=tuple(routes), weights=model.weights, bias=model.bias,
                        thresholds={routes[i]: round(t, 6) for i, t in thresholds.items()},
                        text_encoder=encoder_name, spec=spec,
@@ -112,22 +113,38 @@ def fit_head(x: np.ndarray, y: np.ndarray, routes: Sequence[str], fallback: str,
     return result
 
 
-def fit_from_file(config: Config, data: str | Path, *, l2: float, folds: int,
+def fit_from_file(config: Config, data: str | Path | None, *, l2: float, folds: int,
                   encoder: TextEncoder | None = None, spec: FeatureSpec = FeatureSpec(),
                   use_anchors: bool = True) -> FitResult:
-    """Load labelled data, compute features with the configured encoder and fit the head."""
+    """Fit the head on labelled data, with the config's route anchors (description and
+    utterances) joining every training set; with no data, on the anchors alone (few-shot from
+    the config: five utterances per route are enough to start)."""
     from mmrouter.core.runtime import load_text_encoder
 
-    items: list[LabelledConversation] = load_labelled(data, config)
     encoder = encoder if encoder is not None else load_text_encoder(config)
+    anchors, anchor_labels = anchor_examples(config)
+    if data is None:
+        check_few_shot(config)
+        x = conversation_features(encoder, anchors, spec)
+        return fit_head(x, np.asarray(anchor_labels), config.route_names,
+                        config.routing.fallback_route, l2=l2, folds=folds, spec=spec,
+                        encoder_name=encoder.name)
+    items: list[LabelledConversation] = load_labelled(data, config)
     x = conversation_features(encoder, [item.conversation for item in items], spec)
     y = np.asarray(route_indices(items, config.route_names))
     extra = None
     if use_anchors:
-        anchors, labels = anchor_examples(config)
-        extra = (conversation_features(encoder, anchors, spec), np.asarray(labels))
+        extra = (conversation_features(encoder, anchors, spec), np.asarray(anchor_labels))
     return fit_head(x, y, config.route_names, config.routing.fallback_route, l2=l2, folds=folds,
                     spec=spec, encoder_name=encoder.name, extra=extra)
+
+
+def check_few_shot(config: Config, minimum: int = MIN_FEW_SHOT) -> None:
+    """Fitting from the config alone needs ``minimum`` utterances on every route."""
+    short = [f"{r.name} ({len(r.utterances)})" for r in config.routes if len(r.utterances) < minimum]
+    if short:
+        raise DatasetError(f"fitting from the config's utterances needs at least {minimum} per "
+                           f"route; too few on: {', '.join(short)} (or pass --data)")
 
 
 def print_fit_summary(result: FitResult, out: str, as_json: bool,

@@ -74,31 +74,61 @@ class Classification:
     llm: LLMStep | None = None  # llm_router.mode always/cascade: what the LLM router did
 
 
+NAME_ANCHOR = "A question about {name}."  # centroid scoring: the route's name as a phrase
+
+
 @dataclass(frozen=True)
 class RouteIndex:
-    """Anchor embeddings of every route, computed once."""
+    """Anchor embeddings of every route, computed once.
+
+    ``max``: a route scores its best-matching anchor (description or utterance).
+    ``centroid``: every anchor (with the route's name as a phrase) is centred on the mean of all
+    anchors, which removes the direction all texts share, and a route scores the cosine with
+    the centroid of its own anchors. Measured on 14 user-defined routes (data/domains) it
+    routes more exam questions right from descriptions and five utterances than ``max``.
+    """
 
     routes: tuple[str, ...]
     anchors: np.ndarray  # (n_anchors, dim)
     owner: np.ndarray  # (n_anchors,) route index of each anchor
+    scoring: str = "max"
+    centre: np.ndarray | None = None  # centroid scoring: the mean anchor
+    centroids: np.ndarray | None = None  # centroid scoring: (n_routes, dim), unit rows
 
     @classmethod
-    def build(cls, routes: Sequence[RouteConfig], encoder: TextEncoder) -> "RouteIndex":
+    def build(cls, routes: Sequence[RouteConfig], encoder: TextEncoder,
+              scoring: str = "max") -> "RouteIndex":
         texts: list[str] = []
         owner: list[int] = []
         for index, route in enumerate(routes):
-            for text in (route.description, *route.utterances):
+            names = [NAME_ANCHOR.format(name=route.name.replace("_", " "))] if scoring == "centroid" else []
+            for text in (route.description, *names, *route.utterances):
                 texts.append(text)
                 owner.append(index)
-        return cls(routes=tuple(r.name for r in routes), anchors=encoder.encode(texts),
-                   owner=np.asarray(owner, dtype=np.int64))
+        anchors = encoder.encode(texts)
+        owners = np.asarray(owner, dtype=np.int64)
+        if scoring != "centroid":
+            return cls(routes=tuple(r.name for r in routes), anchors=anchors, owner=owners)
+        centre = anchors.mean(axis=0)
+        centred = _unit(anchors - centre)
+        centroids = _unit(np.stack([centred[owners == i].mean(axis=0) for i in range(len(routes))]))
+        return cls(routes=tuple(r.name for r in routes), anchors=anchors, owner=owners,
+                   scoring=scoring, centre=centre.astype(np.float32),
+                   centroids=centroids.astype(np.float32))
 
     def scores(self, query: np.ndarray) -> np.ndarray:
-        """Per route, the best cosine similarity of ``query`` with its anchors."""
+        """Per route: the best anchor cosine (``max``) or the centred centroid cosine."""
+        if self.centroids is not None and self.centre is not None:
+            return (self.centroids @ _unit(query - self.centre)).astype(np.float32)
         sims = self.anchors @ query
         best = np.full(len(self.routes), -1.0, dtype=np.float32)
         np.maximum.at(best, self.owner, sims)
         return best
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
 
 
 class Classifier:

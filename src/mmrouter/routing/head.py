@@ -36,12 +36,12 @@ class HeadError(ValueError):
 class FeatureSpec:
     """How a conversation becomes a feature vector; saved with the head."""
 
-    embedding_scale: float = 3.0
+    embedding_scale: float = 8.0
     use_context: bool = False
     ngram_min: int = 1
     ngram_max: int = 3
     ngram_dim: int = 4096
-    ngram_scale: float = 3.0
+    ngram_scale: float = 2.0
     max_ngram_chars: int = 1000
 
     def size(self, dim: int) -> int:
