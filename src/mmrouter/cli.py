@@ -162,7 +162,7 @@ def _run(args: argparse.Namespace) -> int:
 
     config = _config(args)
     if args.llm:
-        config = config.replace(llm_router=_replace(config.llm_router, mode=args.llm))
+        config = config.replace(llm_router=config.llm_router.replace(mode=args.llm))
     stand_in = _stand_in_settings(args) if config.llm_router.mode != "off" else None
     try:
         asyncio.run(run_stack(config, listener_port=args.listener_port,

@@ -44,6 +44,11 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--router-threads", type=int,
                    help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
 
+    p = command("bench-fallback", _bench_fallback,
+                "Measure routing.fallback's happy-path cost against max_attempts 1.")
+    p.add_argument("--requests", type=int, default=1000, help="timed requests per stack (1 KB)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+
     p = command("drill", _drill, "Fault drills against the real stack, with figures.")
     p.add_argument("drill", choices=["huge-prompt", "overload"])
     p.add_argument("--requests", type=int, default=60, help="requests measured (overload: sent)")
@@ -59,11 +64,6 @@ def _drill(args: argparse.Namespace) -> int:
     from mmrouter.bench.drills import run_drill_cli
 
     return run_drill_cli(args)
-
-    p = command("bench-fallback", _bench_fallback,
-                "Measure routing.fallback's happy-path cost against max_attempts 1.")
-    p.add_argument("--requests", type=int, default=1000, help="timed requests per stack (1 KB)")
-    p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -21,7 +21,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -207,7 +206,8 @@ def test_the_pods_containers_route_a_request_as_the_manifests_say(tmp_path):
         assert models.status == 200
         assert [m["id"] for m in models.json()["data"]][:2] == ["MoM", "auto"]
         metrics = http("GET", f"http://127.0.0.1:{pod.ports['http']}/metrics").body.decode()
-        assert 'mmrouter_requests_total{model="image-generator",outcome="classified",route="image_generation"} 1.0' in metrics
+        assert ('mmrouter_requests_total{model="image-generator",outcome="classified",'
+                'route="image_generation"} 1.0') in metrics
 
         # A ConfigMap update, as the kubelet makes it: hot-reloaded, no restart, no new pod.
         changed = json.loads(json.dumps(router_config))

@@ -3,7 +3,6 @@ and the demo backends, on loopback."""
 
 from __future__ import annotations
 
-import copy
 import threading
 import time
 from collections import Counter
@@ -102,9 +101,10 @@ def test_reloads_under_load_fail_no_request(stack):
                                ("gpt-5-chat", "gpt5_chat")]:
             before = sum(results.values())
             rewrite(stack, chit_chat_to(model))
-            wait_until(lambda: chat(stack.base_url, HELLO).headers.get("x-demo-backend") == backend,
-                       30, f"reload to {model}")
-            wait_until(lambda: sum(results.values()) > before + 20, 60, "traffic after reload")
+            wait_until(lambda backend=backend: chat(stack.base_url, HELLO).headers.get(
+                "x-demo-backend") == backend, 30, f"reload to {model}")
+            wait_until(lambda before=before: sum(results.values()) > before + 20, 60,
+                       "traffic after reload")
     finally:
         stop.set()
         for t in threads:

@@ -75,7 +75,13 @@ def _routing_headers(data: dict[str, Any], body: bytes) -> tuple[tuple[str, str]
     return tuple(headers)
 
 
+def _listener_port(stack: LocalStack) -> int:
+    assert stack.envoy is not None  # started
+    return stack.envoy.listener_port
+
+
 def _ext_proc_port(stack: LocalStack) -> int:
+    assert stack.envoy is not None  # started
     bootstrap = yaml.safe_load(stack.envoy.config_yaml)
     cluster = next(c for c in bootstrap["static_resources"]["clusters"]
                    if c["name"] == "mmrouter_ext_proc")
@@ -116,7 +122,7 @@ def envoy_overhead(requests: int, body: bytes) -> dict[str, dict[str, float]]:
             stack.start()
         _serve_processors([(_ext_proc_port(s), _routing_headers(s.config_data, body))
                            for s in stacks.values()])
-        conns = {k: http.client.HTTPConnection("127.0.0.1", s.envoy.listener_port, timeout=30)
+        conns = {k: http.client.HTTPConnection("127.0.0.1", _listener_port(s), timeout=30)
                  for k, s in stacks.items()}
         times: dict[str, list[float]] = {k: [] for k in stacks}
         for i in range(requests + 50):

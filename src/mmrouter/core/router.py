@@ -66,6 +66,7 @@ class RouterCore:
                  inference: InferencePool | None = None, llm: LLMRouter | None = None) -> None:
         self.config = config
         self.llm = llm  # llm_router.mode always/cascade
+        self.text_encoder: Any = None  # set by runtime.build_core; a reload may reuse it
         self.inference = inference
         self.classifier = classifier
         self.text_batcher = text_batcher

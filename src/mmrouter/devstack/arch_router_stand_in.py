@@ -123,7 +123,7 @@ def keyword_route(text: str, routes: list[str]) -> str:
         if route in routes and any(w in lowered for w in words):
             return route
     for route in routes:
-        words = [w for w in route.lower().split("_") if len(w) > 2]
+        words = tuple(w for w in route.lower().split("_") if len(w) > 2)
         if words and all(w in lowered for w in words):
             return route
     return "other"

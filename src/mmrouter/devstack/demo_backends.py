@@ -5,8 +5,8 @@ Each answers ``POST /v1/chat/completions``, ``POST /v1/responses`` (OpenAI Respo
 was asked for (each API's SSE events when ``stream`` is true) and says which backend answered
 in the ``x-demo-backend`` header and the sha256 of the body it received in
 ``x-demo-body-sha256``. ``GET /__demo/received`` returns what it received (headers and exact
-body), so tests can check the request that crossed Envoy. Failure modes (an error status, a stopped port) are switched over HTTP:
-see :mod:`mmrouter.devstack.demo_faults`.
+body), so tests can check the request that crossed Envoy. Failure modes (an error status, a
+stopped port) are switched over HTTP: see :mod:`mmrouter.devstack.demo_faults`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
+from typing import Any
 import time
 import urllib.request
 from pathlib import Path
@@ -57,10 +58,8 @@ class EnvoyProcess:
         self.workdir.mkdir(parents=True, exist_ok=True)
         self.config_path.write_text(self.config_yaml)
         self.admin_path.unlink(missing_ok=True)
-        if self._stdout is not None:
-            out = self._stdout
-        else:
-            out = open(self.log_path, "ab")  # noqa: SIM115 - Popen keeps its own copy
+        out: Any = self._stdout if self._stdout is not None else open(  # noqa: SIM115
+            self.log_path, "ab")  # Popen keeps its own copy
         try:
             self.proc = subprocess.Popen(
                 [envoy_binary(), "-c", str(self.config_path), "--disable-hot-restart",

@@ -193,7 +193,7 @@ def escalation_suggestion(result: FitResult, target: float) -> dict[str, Any]:
     assert result.oof_confidence is not None and result.oof_correct is not None
     if not 0.0 < target < 1.0:
         raise SystemExit("mmrouter fit: --target-escalation must be between 0 and 1")
-    threshold = suggest_escalate_below(result.oof_confidence, target)
+    threshold = suggest_escalate_below(list(result.oof_confidence), target)
     records = [CascadeRecord(float(c), bool(ok), False)
                for c, ok in zip(result.oof_confidence, result.oof_correct)]
     return cascade_stats(records, threshold)

@@ -119,7 +119,8 @@ class RouteIndex:
     def scores(self, query: np.ndarray) -> np.ndarray:
         """Per route: the best anchor cosine (``max``) or the centred centroid cosine."""
         if self.centroids is not None and self.centre is not None:
-            return (self.centroids @ _unit(query - self.centre)).astype(np.float32)
+            scores: np.ndarray = (self.centroids @ _unit(query - self.centre)).astype(np.float32)
+            return scores
         sims = self.anchors @ query
         best = np.full(len(self.routes), -1.0, dtype=np.float32)
         np.maximum.at(best, self.owner, sims)
@@ -128,7 +129,8 @@ class RouteIndex:
 
 def _unit(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
-    return matrix / np.maximum(norms, 1e-12)
+    unit: np.ndarray = matrix / np.maximum(norms, 1e-12)
+    return unit
 
 
 class Classifier:

@@ -10,6 +10,7 @@ without fallback (the first-choice model's own cluster).
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass
 
 from mmrouter.config.schema import Config, ModelConfig, RouteConfig
@@ -51,8 +52,11 @@ class FallbackGroup:
 def route_policy(config: Config, route: RouteConfig) -> FallbackPolicy:
     """routing.fallback with the route's overrides applied."""
     base, own = config.routing.fallback, route.fallback
-    pick = (lambda name: getattr(base, name) if own is None or getattr(own, name) is None
-            else getattr(own, name))
+
+    def pick(name: str) -> Any:
+        value = None if own is None else getattr(own, name)
+        return getattr(base, name) if value is None else value
+
     return FallbackPolicy(retry_on=pick("retry_on"), max_attempts=pick("max_attempts"),
                           per_try_timeout_ms=pick("per_try_timeout_ms"))
 

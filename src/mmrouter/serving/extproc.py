@@ -18,6 +18,7 @@ from mmrouter._pb.envoy.extensions.filters.http.ext_proc.v3 import processing_mo
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
+from mmrouter.config.schema import OPENAI_CHAT
 from mmrouter.core.router import RoutedRequest, RouterCore
 from mmrouter.routing.apis import API_TITLES, may_carry_images
 from mmrouter.routing.decision import default_model_for
@@ -101,14 +102,15 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
             return pb.ProcessingResponse(request_body=pb.BodyResponse())
         state.body_seen = True
         body = message.body
+        api = state.api or OPENAI_CHAT  # set with is_chat
         try:
-            state.routed = await self.core.route_chat(body, state.api)
+            state.routed = await self.core.route_chat(body, api)
         except RouterError as exc:
             return self._error(exc, state.api)
         except Exception:  # noqa: BLE001 - never lose the request: fall back to the default model
             logger.exception("routing failed; sending the request to the default model")
             self.metrics.errors.labels("internal").inc()
-            return await asyncio.to_thread(self._default_route, body, state.api)
+            return await asyncio.to_thread(self._default_route, body, api)
         mutation = state.routed.mutation
         return body_response(mutation.set_headers, mutation.remove_headers, mutation.body)
 

@@ -35,7 +35,7 @@ def check_api(api: Any, param: str = "api") -> str:
     if api not in API_NAMES:
         raise InvalidRequest(f"unknown API {api!r}; expected one of {list(API_NAMES)}",
                              param=param)
-    return api
+    return str(api)
 
 
 def parse_request(body: bytes, api: str) -> ChatRequest:

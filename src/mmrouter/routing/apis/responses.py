@@ -80,6 +80,7 @@ def _item(item: Any, index: int) -> Message:
 def _message(obj: dict[str, Any], where: str, index: int) -> Message:
     role = require_str(obj, "role", where, non_empty=True)
     content = obj.get("content")
+    images: tuple[ImageRef, ...]
     if isinstance(content, str):
         text, images = join_text([content]), ()
     elif isinstance(content, list):
