@@ -87,6 +87,11 @@ async def _received_request(request: web.Request) -> tuple[dict[str, Any] | None
     return (payload if ok else None), headers
 
 
+def _invalid_request() -> web.Response:
+    return web.json_response({"error": {"message": "invalid request", "type":
+                                        "invalid_request_error", "code": None}}, status=400)
+
+
 def _text(request: web.Request, model: str) -> str:
     return f"Hello from {request.app[NAME_KEY]} (model {model})."
 
@@ -94,8 +99,7 @@ def _text(request: web.Request, model: str) -> str:
 async def _chat(request: web.Request) -> web.StreamResponse:
     payload, headers = await _received_request(request)
     if payload is None:
-        return web.json_response({"error": {"message": "invalid request", "type":
-                                            "invalid_request_error", "code": None}}, status=400)
+        return _invalid_request()
     model = payload["model"]
     text = _text(request, model)
     if payload.get("stream"):
@@ -106,8 +110,7 @@ async def _chat(request: web.Request) -> web.StreamResponse:
 async def _responses(request: web.Request) -> web.StreamResponse:
     payload, headers = await _received_request(request)
     if payload is None:
-        return web.json_response({"error": {"message": "invalid request", "type":
-                                            "invalid_request_error", "code": None}}, status=400)
+        return _invalid_request()
     model = payload["model"]
     text = _text(request, model)
     if payload.get("stream"):
