@@ -102,6 +102,8 @@ class Pod:
         listener = static["listeners"][0]["address"]["socket_address"]
         listener.update(address="127.0.0.1", port_value=self.ports["listener"])
         for cluster in static["clusters"]:
+            if "load_assignment" not in cluster:  # a fallback group: an aggregate of the others
+                continue
             (endpoint,) = cluster["load_assignment"]["endpoints"][0]["lb_endpoints"]
             address = endpoint["endpoint"]["address"]["socket_address"]
             if cluster["name"] == "mmrouter_ext_proc":

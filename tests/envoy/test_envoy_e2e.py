@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import http.client as httpclient
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mmrouter.config.schema import load_config
@@ -18,6 +18,7 @@ from mmrouter.envoy.process import validate_envoy_config
 from mmrouter.devstack.stack import LocalStack, default_config_data
 
 from conftest import chat, http
+from images_support import png
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +50,7 @@ def test_explicit_model_honoured_and_body_untouched(stack):
 
 
 def test_image_request_reaches_image_capable_model(stack):
-    image = "data:image/png;base64," + base64.b64encode(b"\x89PNG fake").decode()
+    image = "data:image/png;base64," + base64.b64encode(png(1)).decode()  # checked with or without CLIP
     payload = {"model": "auto", "messages": [{"role": "user", "content": [
         {"type": "text", "text": "lol isn't this nice"},
         {"type": "image_url", "image_url": {"url": image}}]}]}
@@ -60,7 +61,10 @@ def test_image_request_reaches_image_capable_model(stack):
 
 
 def test_five_megabyte_image_arrives_byte_identical(stack):
-    image = base64.b64encode(os.urandom(3_750_000)).decode()
+    from mmrouter.bench.payloads import noise_jpeg, side_for_bytes
+
+    side = side_for_bytes(3_900_000)  # a real JPEG: images are checked with or without CLIP
+    image = base64.b64encode(noise_jpeg(np.random.default_rng(5), side, side, 95)).decode()
     body = json.dumps({"model": "MoM", "temperature": 0.70, "messages": [{"role": "user", "content": [
         {"type": "text", "text": "What is in this image?"},
         {"type": "image_url", "image_url": {"url": f"data:image/jpeg;base64,{image}"}}]}]},

@@ -12,11 +12,12 @@ import pytest
 from mmrouter.devstack.stack import LocalStack, default_config_data
 
 from conftest import chat, http
+from images_support import png
 
 pytestmark = pytest.mark.e2e
 
 PANDA = "帮我画一只在竹林里吃竹子的熊猫，水墨画风格。"  # "draw me a panda …", Chinese
-IMAGE = "data:image/png;base64," + base64.b64encode(b"\x89PNG not really").decode()
+IMAGE = "data:image/png;base64," + base64.b64encode(png(2)).decode()  # a real PNG: checked
 
 
 def _stack(**llm) -> LocalStack:

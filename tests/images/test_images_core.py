@@ -52,7 +52,7 @@ def test_clip_runs_and_reports_per_modality_scores(core) -> None:
     scores = {s.route: s for s in result.scores}
     assert scores["image_understanding"].image_cosine is not None
     assert scores["chit_chat"].image is None
-    assert classify(core, chat("Hello there!")).encoders == ("text:all-MiniLM-L6-v2",)
+    assert classify(core, chat("Hello there!")).encoders == ("text:multilingual-e5-small",)
 
 
 @pytest.mark.parametrize("text", GENERATION)

@@ -114,8 +114,7 @@ def test_corrupt_image(stack) -> None:
         {"type": "text", "text": "What is in this image?"}, image_part(png(5)[:100])]}]}
     body = json.dumps(payload).encode()
     status, _, answer = post(running.base_url + "/v1/chat/completions", body)
-    if mode == "clip":  # on_invalid: error (the default) → OpenAI-style 400 from the router
-        assert status == 400 and answer["error"]["code"] == "invalid_image"
-        assert answer["error"]["type"] == "invalid_request_error"
-    else:  # nothing decodes images without the encoder: image presence routing
-        assert status == 200
+    # on_invalid: error (the default) → OpenAI-style 400 from the router, in both modes: the
+    # error contract does not depend on whether CLIP weights are mounted.
+    assert status == 400 and answer["error"]["code"] == "invalid_image", (mode, answer)
+    assert answer["error"]["type"] == "invalid_request_error"

@@ -35,7 +35,8 @@ from test_server import CHAT, RESPONSE_HEADERS, body_msg, headers_msg, set_heade
 
 def config_data() -> dict[str, Any]:
     data = default_config_data()
-    data["routing"]["head"] = None  # the shipped head expects MiniLM features
+    data["routing"]["head"] = None  # the shipped head expects the real encoder's features
+    data["routing"]["anchor_scoring"] = "max"  # a verbatim utterance scores 1.0 for its route
     # No polling (the tests reload explicitly); the file-watcher test turns it on.
     data["server"] = {**data["server"], "grpc_port": 0, "http_port": 0, "config_poll_s": 0}
     data["image_encoder"] = {"enabled": False}

@@ -43,6 +43,10 @@ def chit_chat_to(model: str):
     return change
 
 
+def config_generation(stack: LocalStack) -> int:
+    return int(http("GET", stack.api_url + "/ready").json()["components"]["config"]["generation"])
+
+
 def wait_until(check, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -100,9 +104,14 @@ def test_reloads_under_load_fail_no_request(stack):
                                ("nvidia/nvidia-nemotron-nano-9b-v2", "nemotron_nano_9b"),
                                ("gpt-5-chat", "gpt5_chat")]:
             before = sum(results.values())
+            generation = config_generation(stack)
             rewrite(stack, chit_chat_to(model))
+            # each rewrite is its own reload (a backend check alone can pass early: under load
+            # a request may go to another route's model, and two rewrites then make one reload)
+            wait_until(lambda g=generation: config_generation(stack) == g + 1, 30,
+                       f"reload to {model}")
             wait_until(lambda backend=backend: chat(stack.base_url, HELLO).headers.get(
-                "x-demo-backend") == backend, 30, f"reload to {model}")
+                "x-demo-backend") == backend, 30, f"routed to {model}")
             wait_until(lambda before=before: sum(results.values()) > before + 20, 60,
                        "traffic after reload")
     finally:

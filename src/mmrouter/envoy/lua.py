@@ -1,9 +1,11 @@
 """Lua scripts for Envoy's Lua filter, rendered from the router config (pure).
 
 - :func:`processor_down_script` (downstream, after ext_proc): when mmrouter did not answer a
-  chat request (``failure_mode_allow`` passed it on), a routing alias in the top-level ``model``
-  becomes the default model (the default image model when the body has images) and the request
-  goes to that model's cluster; an explicit model name goes to its own cluster. When mmrouter
+  chat request (``failure_mode_allow`` passed it on), a top-level ``model`` that names no
+  configured model (a routing alias, or a name no backend serves) becomes the default model (the
+  default image model when the body has images) and the request goes to that model's cluster; an
+  explicit model name goes to its own cluster. The script does not list the aliases, so a hot
+  reload that adds one needs no new Envoy config. When mmrouter
   answered, the script only reads one header.
 - :func:`fallback_upstream_script` (upstream, on the fallback aggregate clusters): each attempt's
   body carries the model of the host that receives it, spliced at the byte spans mmrouter
@@ -28,10 +30,6 @@ from mmrouter.serving.paths import normalise_path
 def _lua_str(value: str) -> str:
     """A Lua string literal (JSON escapes are valid Lua escapes for these characters)."""
     return json.dumps(value, ensure_ascii=True)
-
-
-def _lua_set(values: list[str] | tuple[str, ...] | frozenset[str]) -> str:
-    return "{" + ", ".join(f"[{_lua_str(v)}] = true" for v in sorted(values)) + "}"
 
 
 def _lua_map(values: Mapping[str, str]) -> str:
@@ -197,7 +195,8 @@ function envoy_on_request(handle)
   for _, span in ipairs(spans) do
     if string.sub(raw, span[1], span[1]) == '"' then
       local value = unescape(string.sub(raw, span[1] + 1, span[2] - 1))
-      if ALIASES[value] then alias = true end
+      -- not a configured model (a routing alias, or a name no backend serves): the default
+      if MODEL_CLUSTERS[value] == nil then alias = true end
       if MODEL_CLUSTERS[value] ~= nil and explicit == nil then explicit = value end
     end
   end
@@ -227,7 +226,6 @@ def processor_down_script(config: Config) -> str:
         f"local CLUSTER_HEADER = {_lua_str(names.cluster)}",
         f"local MODEL_HEADER = {_lua_str(names.model)}",
         f"local CHAT_PATHS = {_lua_map(markers)}",
-        f"local ALIASES = {_lua_set(config.routing.aliases)}",
         f"local MODEL_CLUSTERS = {_lua_map({m.name: m.cluster for m in config.models})}",
         f"local DEFAULT_MODEL, DEFAULT_CLUSTER = {_lua_str(text.name)}, {_lua_str(text.cluster)}",
         f"local IMAGE_MODEL, IMAGE_CLUSTER = {_lua_str(image.name)}, {_lua_str(image.cluster)}",
