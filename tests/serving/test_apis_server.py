@@ -90,7 +90,7 @@ def test_internal_error_sends_an_image_request_to_the_default_image_model(defaul
         {"type": "image", "source": {"type": "url", "url": "https://x.test/a.png"}}]}]}).encode()
 
     async def scenario(server):
-        async def broken(_):
+        async def broken(*_):
             raise RuntimeError("encoder exploded")
         server.core.classify = broken
         return await stream(server, [headers_msg("POST", "/v1/messages"), body_msg(body)])

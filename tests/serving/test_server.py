@@ -297,7 +297,7 @@ def test_internal_error_routes_to_default_model(default_config):
     body = json.dumps(CHAT).encode()
 
     async def scenario(server):
-        async def broken(_):
+        async def broken(*_):
             raise RuntimeError("encoder exploded")
         server.core.classify = broken
         return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
@@ -320,7 +320,7 @@ def test_slow_classification_routes_to_default_before_envoy_gives_up(default_con
         server = _server(config)
         await server.start()
         try:
-            async def slow(_):
+            async def slow(*_):
                 await asyncio.sleep(5)
             server.core.classify = slow
             return await stream(server, [headers_msg("POST", "/v1/chat/completions"),
@@ -369,7 +369,7 @@ def test_default_fallbacks_respect_image_capability(default_config):
             unknown = await stream(server, [headers_msg("POST", "/v1/chat/completions"),
                                             body_msg(body)])
 
-            async def broken(_):
+            async def broken(*_):
                 raise RuntimeError("boom")
             server.core.classify = broken
             alias = json.dumps({**IMAGE_CHAT, "model": "MoM"}).encode()

@@ -188,9 +188,8 @@ class RouterCore:
         timeout = self.config.routing.classify_timeout_ms / 1000.0
         deadline = asyncio.get_running_loop().time() + timeout
         try:
-            classifying = self.classify(conversation) if self.llm is None else self.classify(
-                conversation, messages, deadline)
-            return await asyncio.wait_for(classifying, timeout)
+            return await asyncio.wait_for(self.classify(conversation, messages, deadline),
+                                          timeout)
         except asyncio.TimeoutError:
             raise ClassifyTimeout("classification did not finish within routing."
                                   "classify_timeout_ms; retry later") from None
