@@ -7,7 +7,7 @@ PROTOS := $(shell find proto -name '*.proto')
 GEN_STAMP := src/mmrouter/_pb/.generated
 CONFIG ?=
 
-.PHONY: install proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
+.PHONY: install system-tools proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
 
 install: $(STAMP) $(GEN_STAMP)
 
@@ -27,10 +27,14 @@ $(GEN_STAMP): $(PROTOS) $(STAMP)
 run: install
 	$(VENV)/bin/mmrouter run $(if $(CONFIG),--config $(CONFIG),)
 
-test: install
+# kubectl, prometheus and promtool for tests/deploy: apt-get when root or sudo, else says what to install.
+system-tools:
+	bash scripts/system-tools.sh
+
+test: install system-tools
 	$(PY) -m pytest -q
 
-test-fast: install
+test-fast: install system-tools
 	$(PY) -m pytest -q -m 'not e2e'
 
 # ruff (pycodestyle, pyflakes, bugbear) and mypy: strict on routing/ and config/; see pyproject.toml.
