@@ -2,9 +2,9 @@
 a busy port is named with its holder, Envoy's log path is real, and SIGTERM with 16 requests in
 flight through a real Envoy lets all 16 finish (`mmrouter serve`, its supervisor, `mmrouter run`).
 
-Requests are held in flight by the fault-injection knob MMROUTER_FAULT_CLASSIFY_DELAY_MS (a
-sleep inside classification, in the real router process); CLIP is off and MiniLM runs eager in
-fp32 to keep start-up short.
+Requests are held in flight by a SLOW text encoder (tests/slow_encoder_support.py: the real
+e5 encoder plus a sleep for the drill's text, loaded through ``text_encoder.factory`` in the real
+router process); CLIP is off to keep start-up short.
 """
 
 from __future__ import annotations
@@ -24,13 +24,15 @@ import yaml
 from mmrouter.devstack.stack import LocalStack, default_config_data
 from mmrouter.envoy.process import EnvoyProcess
 from mmrouter.processes import PortBusy, check_ports_free, port_holders, port_is_free
-from mmrouter.serving.faults import CLASSIFY_DELAY_ENV
 
 from conftest import chat, http
+from slow_encoder_support import FACTORY, slow_encoder_env
 
 IN_FLIGHT = 16
-DELAY_MS = "1500"  # each classification (< the 4 s deadline); SIGTERM comes while all wait
-CHAT = {"model": "MoM", "messages": [{"role": "user", "content": "Generate an image of a cat"}]}
+DELAY_MS = 1500  # per encoder batch of the drill's text: the first request's, then the other 15
+TEXT = "Generate an image of a cat"
+CHAT = {"model": "MoM", "messages": [{"role": "user", "content": TEXT}]}
+SLOW = slow_encoder_env(DELAY_MS, TEXT)
 
 
 def _free_port() -> int:
@@ -39,13 +41,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _data(processes: int = 1) -> dict:
+def _data(processes: int = 1, slow: bool = False) -> dict:
     data = default_config_data()
     data["image_encoder"] = {**data.get("image_encoder", {}), "enabled": False}
     # The eager fp32 forward: the bf16 graph's warm-up takes ~50 s on a busy 2-core machine.
     data["text_encoder"] = {**data.get("text_encoder", {}), "jit": False, "precision": "fp32"}
+    if slow:
+        data["text_encoder"]["factory"] = FACTORY
     data["server"] = {**data.get("server", {}), "processes": processes, "shutdown_grace_s": 10.0}
-    # Room for the injected delay on a shared 2-core machine (Envoy's message_timeout is 5 s).
+    # Room for two slow batches on a shared 2-core machine (Envoy's message_timeout is 5 s).
     data["routing"] = {**data.get("routing", {}), "classify_timeout_ms": 4000}
     return data
 
@@ -95,7 +99,7 @@ def _assert_all_routed(results: list) -> None:
 @pytest.mark.e2e
 @pytest.mark.parametrize("processes", [1, 2])
 def test_sigterm_serve_lets_requests_in_flight_finish(processes):
-    stack = LocalStack(_data(processes), env={CLASSIFY_DELAY_ENV: DELAY_MS}).start(timeout=240)
+    stack = LocalStack(_data(processes, slow=True), env=SLOW).start(timeout=240)
     try:
         router = stack._procs[1]
         results = _sigterm_with_requests_in_flight(
@@ -111,7 +115,7 @@ class RunProcess:
     """`mmrouter run` as its own process, on free ports, with its log in ``workdir``."""
 
     def __init__(self, workdir: Path, env: dict[str, str] | None = None) -> None:
-        data = _data()
+        data = _data(slow=env is not None)
         data["server"].update(grpc_port=0, http_port=0)
         for model in data["models"]:
             model["endpoint"] = f"127.0.0.1:{_free_port()}"
@@ -173,7 +177,7 @@ def test_sigkill_of_mmrouter_run_takes_envoy_with_it(tmp_path):
 
 @pytest.mark.e2e
 def test_sigterm_of_mmrouter_run_lets_requests_in_flight_finish(tmp_path):
-    run = RunProcess(tmp_path, env={CLASSIFY_DELAY_ENV: DELAY_MS}).start().wait_ready()
+    run = RunProcess(tmp_path, env=SLOW).start().wait_ready()
     try:
         results = _sigterm_with_requests_in_flight(run.base_url, run.requests_active,
                                                    run.proc.pid)

@@ -124,6 +124,9 @@ class TextEncoderConfig(_Section):
     max_seq_length: AtLeastOne = 256
     jit: bool = True  # CPU: traced + frozen forward, verified against eager at load
     precision: Precision = "auto"
+    # "module:callable", called with the Config, returning a TextEncoder (name, dim, encode):
+    # a custom encoder in place of `model`'s (the head must have been fitted with it).
+    factory: Annotated[str, Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")] | None = None
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)

@@ -24,6 +24,8 @@ SMALL_CPU = 3  # cores up to which forwards run side by side by default
 
 def load_text_encoder(config: Config) -> TextEncoder:
     enc = config.text_encoder
+    if enc.factory is not None:
+        return _encoder_factory(enc.factory)(config)
     from mmrouter.encoders.e5 import E5TextEncoder, is_e5_model
 
     if is_e5_model(enc.model):
@@ -33,6 +35,20 @@ def load_text_encoder(config: Config) -> TextEncoder:
     return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length,
                                       jit=enc.jit, precision=enc.precision,
                                       max_batch_size=enc.max_batch_size)
+
+
+def _encoder_factory(spec: str) -> Callable[[Config], TextEncoder]:
+    """``text_encoder.factory``: the callable named by ``module:attribute``."""
+    import importlib
+
+    module_name, _, attribute = spec.partition(":")
+    try:
+        factory = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"text_encoder.factory: cannot load {spec!r}: {exc}") from exc
+    if not callable(factory):
+        raise ConfigError(f"text_encoder.factory: {spec!r} is not callable")
+    return factory  # type: ignore[no-any-return]
 
 
 def load_head(config: Config, encoder: TextEncoder) -> RoutingHead | None:

@@ -29,7 +29,6 @@ from aiohttp import web
 
 from mmrouter.config.schema import Config
 from mmrouter.core.router import RouterCore
-from mmrouter.serving.faults import inject_faults
 from mmrouter.serving.http_api import ServiceStatus, create_app
 from mmrouter.core.metrics import Metrics
 
@@ -90,7 +89,6 @@ class Server:
         self.status.set("text_encoder", "loading", model=self.config.text_encoder.model)
         self.core = await asyncio.to_thread(self._core_factory, self.config, self.metrics,
                                             self.status.set)
-        inject_faults(self.core)  # drills only: nothing unless MMROUTER_FAULT_* is set
         await self._start_grpc()
         self.status.ready = True
         self.metrics.ready.set(1)
