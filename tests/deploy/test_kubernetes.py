@@ -27,7 +27,8 @@ def router_config(overlay: str):
 @pytest.mark.parametrize("overlay", ("base", *OVERLAYS))
 def test_every_kustomization_renders(overlay):
     kinds = sorted(o["kind"] for o in render(overlay))
-    expected = ["Deployment", "PodMonitor", "Service", "Service"]
+    expected = ["Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "PodMonitor",
+                "Service", "Service"]
     if overlay != "base":
         expected = sorted([*expected, "ConfigMap", "ConfigMap"])
     assert kinds == expected
@@ -131,3 +132,78 @@ def test_the_gpu_overlay_asks_for_a_gpu_and_runs_several_processes():
     endpoints = ext_proc["load_assignment"]["endpoints"][0]["lb_endpoints"]
     assert [e["endpoint"]["address"]["socket_address"]["port_value"] for e in endpoints] == \
         [50051, 50052]
+
+
+def quantity(value: str) -> float:
+    """A Kubernetes quantity (the suffixes used here) as a number of bytes or cores."""
+    units = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "m": 1e-3}
+    for suffix, factor in units.items():
+        if str(value).endswith(suffix):
+            return float(str(value)[:-len(suffix)]) * factor
+    return float(value)
+
+
+def adapter_rule() -> dict:
+    (rule,) = yaml.safe_load((KUBE / "prometheus-adapter" / "config.yaml").read_text())["rules"]
+    return rule
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_the_autoscaler_and_the_disruption_budget_fit_the_deployment(overlay):
+    objects = render(overlay)
+    hpa, pdb, dep = (find(objects, "HorizontalPodAutoscaler"), find(objects, "PodDisruptionBudget"),
+                     deployment(overlay))
+    labels = dep["spec"]["template"]["metadata"]["labels"]
+    assert hpa["spec"]["scaleTargetRef"] == {"apiVersion": "apps/v1", "kind": "Deployment",
+                                             "name": dep["metadata"]["name"]}
+    assert "replicas" not in dep["spec"], "the HPA owns replicas: a re-apply must not reset them"
+    assert 2 <= hpa["spec"]["minReplicas"] < hpa["spec"]["maxReplicas"]
+    # One pod may be disrupted at a time, so one always serves.
+    assert pdb["spec"]["maxUnavailable"] < hpa["spec"]["minReplicas"]
+    assert pdb["spec"]["selector"]["matchLabels"].items() <= labels.items()
+    assert pdb["spec"]["selector"]["matchLabels"] == dep["spec"]["selector"]["matchLabels"]
+    spread = dep["spec"]["template"]["spec"]["topologySpreadConstraints"]
+    assert {c["topologyKey"] for c in spread} == {"topology.kubernetes.io/zone",
+                                                   "kubernetes.io/hostname"}
+    for constraint in spread:
+        assert constraint["labelSelector"]["matchLabels"].items() <= labels.items()
+        assert constraint["maxSkew"] == 1
+
+
+def test_the_cpu_overlay_scales_on_cpu_and_the_gpu_overlay_on_streams_in_flight():
+    (cpu,) = find(render("cpu"), "HorizontalPodAutoscaler")["spec"]["metrics"]
+    assert cpu["type"] == "Resource" and cpu["resource"]["name"] == "cpu"
+    assert 0 < cpu["resource"]["target"]["averageUtilization"] < 100
+    (gpu,) = find(render("gpu"), "HorizontalPodAutoscaler")["spec"]["metrics"]
+    assert gpu["type"] == "Pods" and float(gpu["pods"]["target"]["averageValue"]) > 0
+    # The metric is the one the prometheus-adapter rule serves, from a series mmrouter exposes.
+    rule = adapter_rule()
+    assert gpu["pods"]["metric"]["name"] == rule["name"]["as"]
+    from mmrouter.core.metrics import Metrics
+
+    series = rule["seriesQuery"].split("{")[0]
+    assert series in {m.name for m in Metrics().registry.collect()}
+    assert re.fullmatch(rule["name"]["matches"], series)
+    assert set(rule["resources"]["overrides"]) == {"namespace", "pod"}
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_resources_cover_the_measured_router(overlay):
+    resources = container(overlay, "mmrouter")["resources"]
+    # docs/performance.md: RSS 2.2-2.5 GB after warm-up; 2 cores saturated by one-image traffic.
+    assert quantity(resources["requests"]["memory"]) >= 2.5e9
+    assert quantity(resources["limits"]["memory"]) >= 1.5 * quantity(resources["requests"]["memory"])
+    assert quantity(resources["requests"]["cpu"]) >= 2
+
+
+@pytest.mark.parametrize("overlay", OVERLAYS)
+def test_envoy_turns_unready_while_it_drains(overlay):
+    envoy = container(overlay, "envoy")
+    admin = yaml.safe_load(configmap_data(overlay, "envoy-config")["envoy.yaml"])["admin"]
+    port = admin["address"]["socket_address"]["port_value"]
+    probe = " ".join(envoy["readinessProbe"]["exec"]["command"])
+    hook = " ".join(envoy["lifecycle"]["preStop"]["exec"]["command"])
+    assert f"http://127.0.0.1:{port}/ready" in probe
+    assert f"http://127.0.0.1:{port}" in hook
+    # Health check failed first (admin /ready: DRAINING), then the listeners drain.
+    assert hook.index("/healthcheck/fail") < hook.index("/drain_listeners?graceful")

@@ -147,10 +147,20 @@ def wait_until(check, timeout: float, what: str) -> Any:
     raise TimeoutError(what)
 
 
+def local_command(command: list[str], admin_port: int) -> list[str]:
+    """An exec probe's or hook's command run here: this Python, Envoy's admin on its port."""
+    program = [sys.executable] if command[0] == "python" else command[:1]
+    return [*program, *(a.replace("127.0.0.1:9901", f"127.0.0.1:{admin_port}") for a in command[1:])]
+
+
 def probe(spec: dict[str, Any], ports: dict[str, int]) -> bool:
     """Run a probe of the manifest against the local process (named ports mapped): the
-    kubelet's rule, a connection or an HTTP status in 200-399."""
+    kubelet's rule, a connection, an HTTP status in 200-399 or a command exiting 0."""
     try:
+        if "exec" in spec:
+            command = local_command(spec["exec"]["command"], ports["admin"])
+            return subprocess.run(command, capture_output=True, timeout=spec.get(
+                "timeoutSeconds", 1) + 5, check=False).returncode == 0
         if "tcpSocket" in spec:
             with socket.create_connection(("127.0.0.1", ports[spec["tcpSocket"]["port"]]), 2):
                 return True
@@ -186,7 +196,8 @@ def test_the_pods_containers_route_a_request_as_the_manifests_say(tmp_path):
         router = pod.start("mmrouter", pod.argv("mmrouter"))
         envoy = pod.start("envoy", pod.argv("envoy"))
         spec = container(OVERLAY, "mmrouter")
-        named = {"metrics": pod.ports["http"], "http": pod.ports["listener"]}
+        named = {"metrics": pod.ports["http"], "http": pod.ports["listener"],
+                 "admin": pod.ports["admin"]}
         wait_until(lambda: router.poll() is None and probe(spec["livenessProbe"], named), 60,
                    "mmrouter /health")
         wait_until(lambda: router.poll() is None and probe(spec["startupProbe"], named), 240,
@@ -222,11 +233,14 @@ def test_the_pods_containers_route_a_request_as_the_manifests_say(tmp_path):
         assert router.poll() is None
 
         # Termination as the kubelet does it: preStop hooks, then SIGTERM.
-        hook = container(OVERLAY, "envoy")["lifecycle"]["preStop"]["exec"]["command"]
-        hook = [sys.executable, *hook[1:]]
-        hook[-1] = hook[-1].replace(":9901/", f":{pod.ports['admin']}/").replace(
-            "time.sleep(15)", "time.sleep(0)")
+        envoy_spec = container(OVERLAY, "envoy")
+        assert probe(envoy_spec["readinessProbe"], named)
+        hook = local_command(envoy_spec["lifecycle"]["preStop"]["exec"]["command"], pod.ports["admin"])
+        hook[-1] = hook[-1].replace("time.sleep(15)", "time.sleep(0)")
         subprocess.run(hook, check=True, timeout=10)
+        # Unready while draining (the Service stops sending), live all the same.
+        assert not probe(envoy_spec["readinessProbe"], named)
+        assert probe(envoy_spec["livenessProbe"], named)
         # Draining: requests are still served, each keep-alive client is told to go away.
         conn = httpclient.HTTPConnection("127.0.0.1", pod.ports["listener"], timeout=30)
         conn.request("POST", "/v1/chat/completions", json.dumps(payload),

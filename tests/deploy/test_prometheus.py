@@ -128,8 +128,11 @@ def prometheus(stack, tmp_path_factory):
         "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
         "rule_files": [str(p) for p in RULES],
         "scrape_configs": [{"job_name": "mmrouter", "metrics_path": "/metrics",
+                            # The labels the PodMonitor gives each series, which the
+                            # prometheus-adapter rule keys on.
                             "static_configs": [{"targets": [
-                                f"127.0.0.1:{stack.router_ports['http_port']}"]}]}],
+                                f"127.0.0.1:{stack.router_ports['http_port']}"],
+                                "labels": {"namespace": "default", "pod": POD}}]}],
     }
     (workdir / "prometheus.yml").write_text(yaml.safe_dump(config))
     port = free_port()
@@ -155,6 +158,8 @@ def prometheus(stack, tmp_path_factory):
         proc.wait(20)
 
 
+POD = "mmrouter-0"
+ADAPTER = ROOT / "deploy" / "kubernetes" / "prometheus-adapter" / "config.yaml"
 TRAFFIC = [("Generate an image of a cat", "image_generation"),
            ("Hey! How's it going? Nice weather today, isn't it?", "chit_chat")]
 
@@ -194,3 +199,59 @@ def test_every_dashboard_query_returns_data_from_that_prometheus(stack, promethe
     for expr in dashboard_queries():
         concrete = expr.replace("$__rate_interval", "1m")
         wait_for(prometheus, concrete, lambda r: len(r) > 0, timeout=30)
+
+
+def adapter_query(rule: dict[str, Any], namespace: str, pods: list[str]) -> str:
+    """The rule's metricsQuery as prometheus-adapter fills it in for a per-pod metric of
+    ``pods`` in ``namespace`` (its template: Series, LabelMatchers, GroupBy)."""
+    series = rule["seriesQuery"].split("{")[0]
+    matchers = f'namespace="{namespace}",pod=~"{"|".join(pods)}"'
+    return (rule["metricsQuery"].replace("<<.Series>>", series)
+            .replace("<<.LabelMatchers>>", matchers).replace("<<.GroupBy>>", "pod"))
+
+
+def hold_streams(base_url: str, count: int) -> list[tuple[socket.socket, bytes]]:
+    """``count`` requests whose body is only begun: Envoy has opened their ext_proc streams
+    (request headers) and buffers the body, so each stream stays in flight until the rest comes."""
+    host, port = base_url.removeprefix("http://").split(":")
+    held = []
+    for i in range(count):
+        body = json.dumps({"model": "MoM", "messages": [
+            {"role": "user", "content": f"Generate an image of a cat, number {i}"}]}).encode()
+        sock = socket.create_connection((host, int(port)), timeout=30)
+        sock.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+                     b"content-type: application/json\r\n"
+                     + f"content-length: {len(body)}\r\n\r\n".encode() + body[:10])
+        held.append((sock, body[10:]))
+    return held
+
+
+@pytest.mark.e2e
+def test_prometheus_evaluates_the_adapter_query_for_the_autoscaler(stack, prometheus):
+    (rule,) = yaml.safe_load(ADAPTER.read_text())["rules"]
+    # The adapter discovers the series with seriesQuery: it must find the scraped one.
+    with urllib.request.urlopen(prometheus + "/api/v1/series?" + urllib.parse.urlencode(
+            {"match[]": rule["seriesQuery"]}), timeout=10) as resp:
+        found = json.loads(resp.read())["data"]
+    assert {(s["namespace"], s["pod"]) for s in found} == {("default", POD)}, found
+    expr = adapter_query(rule, "default", [POD])
+    idle = wait_for(prometheus, expr, lambda r: len(r) == 1)
+    assert idle[0]["metric"] == {"pod": POD}
+    before = float(idle[0]["value"][1])  # earlier tests' requests may still be in the 1 min
+    assert 0 <= before < 1
+    held = hold_streams(stack.base_url, 3)
+    try:
+        wait_for(prometheus, f'mmrouter_streams_in_flight{{pod="{POD}"}}',
+                 lambda r: r and float(r[0]["value"][1]) == 3, timeout=30)
+        # Averaged over 1 min: 3 streams held for ~10 s of it add at least 0.5.
+        busy = wait_for(prometheus, expr, lambda r: r and float(r[0]["value"][1]) >= before + 0.5,
+                        timeout=30)
+        assert float(busy[0]["value"][1]) <= before + 3
+    finally:
+        for sock, rest in held:
+            sock.sendall(rest)
+            reply = sock.recv(65536)
+            sock.close()
+            assert reply.startswith(b"HTTP/1.1 200"), reply[:300]
+    wait_for(prometheus, f'mmrouter_streams_in_flight{{pod="{POD}"}}',
+             lambda r: r and float(r[0]["value"][1]) == 0, timeout=30)
