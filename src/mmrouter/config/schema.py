@@ -263,6 +263,21 @@ LLMMode = Annotated[str, BeforeValidator(lambda v: "off" if v is False else v)] 
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
+class TracingConfig(_Section):
+    """OpenTelemetry tracing (off by default): spans of each routed request, exported over
+    OTLP/HTTP; `mmrouter envoy-config` then makes Envoy trace into the same endpoint."""
+
+    where: ClassVar[str] = "tracing"
+    enabled: bool = False
+    # OTLP/HTTP (protobuf) traces URL of a collector (OpenTelemetry Collector, Jaeger, Tempo)
+    otlp_endpoint: Annotated[str, Field(pattern=r"^https?://[^/\s:]+(:[0-9]{1,5})?(/\S*)?$")] = \
+        "http://127.0.0.1:4318/v1/traces"
+    service_name: NonBlank = "mmrouter"
+    sampling_ratio: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0  # of new traces; a parent's choice wins
+    envoy: bool = True  # `mmrouter envoy-config` adds Envoy's OpenTelemetry tracer (service <name>-envoy)
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
 class LLMRouterConfig(_Section):
     """An Arch-Router-style LLM behind an OpenAI-compatible endpoint (see mmrouter.llm)."""
 
@@ -293,6 +308,7 @@ class Config(_Section):
     images: ImageInputConfig = field(default_factory=ImageInputConfig)
     server: ServerConfig = field(default_factory=ServerConfig)
     llm_router: LLMRouterConfig = field(default_factory=LLMRouterConfig)
+    tracing: TracingConfig = field(default_factory=TracingConfig)
     source: SkipJsonSchema[str] = "<memory>"  # set by the loader, not a key of the file
 
     def model(self, name: str) -> ModelConfig | None:

@@ -30,6 +30,7 @@ from typing import Any, Callable, Generic, Sequence, TypeVar
 from mmrouter.errors import Overloaded
 from mmrouter.core.admission import ItemTime
 from mmrouter.core.inference import InferencePool
+from mmrouter.tracing import enabled as tracing_enabled, span
 
 logger = logging.getLogger(__name__)
 
@@ -109,6 +110,13 @@ class MicroBatcher(Generic[T, R]):
 
     async def submit_many(self, items: Sequence[T]) -> list[R]:
         """Encode ``items`` (one batch when they go straight to a worker)."""
+        if tracing_enabled():  # one span per request and encoder: queue wait and forward
+            with span("mmrouter.encode", {"mmrouter.encoder": self.name,
+                                          "mmrouter.items": len(items)}):
+                return await self._submit_many(items)
+        return await self._submit_many(items)
+
+    async def _submit_many(self, items: Sequence[T]) -> list[R]:
         loop = asyncio.get_running_loop()
         now = time.perf_counter()
         jobs = [_Job(item=i, future=loop.create_future(), loop=loop, enqueued=now) for i in items]

@@ -34,6 +34,7 @@ from mmrouter.core.metrics import Metrics
 from mmrouter.llm.prompt import messages_from_conversation
 from mmrouter.llm.router import LLMRouter
 from mmrouter.routing.mutations import RequestMutation, decision_headers, routing_mutation
+from mmrouter.tracing import span
 
 logger = logging.getLogger(__name__)
 
@@ -188,8 +189,13 @@ class RouterCore:
         timeout = self.config.routing.classify_timeout_ms / 1000.0
         deadline = asyncio.get_running_loop().time() + timeout
         try:
-            return await asyncio.wait_for(self.classify(conversation, messages, deadline),
-                                          timeout)
+            with span("mmrouter.classify", {"mmrouter.images": len(conversation.images)}) as s:
+                result = await asyncio.wait_for(self.classify(conversation, messages, deadline),
+                                                timeout)
+                s.set_attributes({"mmrouter.route": result.route,
+                                  "mmrouter.confidence": float(result.confidence),
+                                  "mmrouter.method": result.method})
+                return result
         except asyncio.TimeoutError:
             raise ClassifyTimeout("classification did not finish within routing."
                                   "classify_timeout_ms; retry later") from None

@@ -18,6 +18,7 @@ from mmrouter.config.schema import Config
 from mmrouter.envoy.fallback import apply_fallback
 from mmrouter.envoy.local_reply import local_reply_config
 from mmrouter.envoy.lua import processor_down_script
+from mmrouter.envoy.tracing import apply_tracing
 
 MIB = 1024 * 1024
 
@@ -67,6 +68,7 @@ def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> d
         },
     }
     apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s", limits.buffer_limit_bytes)
+    apply_tracing(bootstrap, config)
     return bootstrap
 
 

@@ -21,6 +21,7 @@ from mmrouter.llm.policy import escalation_reason
 from mmrouter.llm.prompt import PromptBuilder
 from mmrouter.routing.classifier import Classification
 from mmrouter.routing.llm_step import LLMStep
+from mmrouter.tracing import span
 
 if TYPE_CHECKING:  # the core's metrics are injected; llm sits below core
     from mmrouter.core.metrics import Metrics
@@ -52,7 +53,10 @@ class LLMRouter:
         """The model's raw answer for ``messages``, due before ``deadline`` (loop time)."""
         prompt = self.prompts.build(messages)
         budget = deadline - asyncio.get_running_loop().time() - DEADLINE_MARGIN_S
-        answer = await self.client.complete(prompt, budget)
+        with span("mmrouter.llm", {"mmrouter.llm.mode": self.mode,
+                                   "mmrouter.llm.budget_ms": budget * 1000.0}) as s:
+            answer = await self.client.complete(prompt, budget)
+            s.set_attribute("mmrouter.llm.outcome", answer.outcome)
         if answer.latency_s is not None:
             self.metrics.llm_seconds.observe(answer.latency_s)
         if answer.outcome not in ("ok", "busy", "breaker_open"):

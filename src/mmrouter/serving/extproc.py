@@ -25,6 +25,7 @@ from mmrouter.routing.decision import default_model_for
 from mmrouter.errors import InvalidRequest, RouterError, error_headers, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
 from mmrouter.serving.paths import normalise_path
+from mmrouter.tracing import request_span, trace_carrier
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ class StreamState:
     api: str | None = None  # the API of a routed path
     routed: RoutedRequest | None = None
     body_seen: bool = False
+    trace: dict[str, str] | None = None  # W3C trace headers (tracing on): Envoy's span, or the client's
 
 
 class ExtProcService(pb_grpc.ExternalProcessorServicer):
@@ -54,6 +56,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self.metrics.streams_in_flight.inc()
         self.active += 1
         state = StreamState()
+        # Envoy's ext_proc call span (gRPC metadata); None while tracing is off.
+        state.trace = trace_carrier(context.invocation_metadata() or ())
         try:
             async for request in request_iterator:
                 yield await self.handle(request, state)
@@ -82,6 +86,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         path = normalise_path(headers.get(":path", ""))
         state.api = self._apis.get(path) if headers.get(":method") == "POST" else None
         state.is_chat = state.api is not None
+        if state.trace is None and state.is_chat:
+            state.trace = trace_carrier(headers.items())  # the client's (None: tracing off)
         # Routing headers sent by the client never steer routing.
         common = pb.CommonResponse(
             header_mutation=pb.HeaderMutation(remove_headers=self._client_routing_headers),
@@ -104,7 +110,12 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         body = message.body
         api = state.api or OPENAI_CHAT  # set with is_chat
         try:
-            state.routed = await self.core.route_chat(body, api)
+            with request_span("mmrouter.request", state.trace, {"mmrouter.api": api}) as span:
+                state.routed = await self.core.route_chat(body, api)
+                decision = state.routed.decision
+                span.set_attributes({"mmrouter.route": decision.route,
+                                     "mmrouter.model": decision.model.name,
+                                     "mmrouter.reason": decision.reason})
         except RouterError as exc:
             return self._error(exc, state.api)
         except Exception:  # noqa: BLE001 - never lose the request: fall back to the default model

@@ -73,6 +73,7 @@ class Server:
         self.extproc: Any = None  # the servicer (mmrouter.serving.reload.ExtProcDispatcher)
         self._reload_from, self._overrides = reload_from, overrides  # hot reload (serving.reload)
         self._watcher: Any = None
+        self._tracing: Any = None  # the OpenTelemetry provider while tracing is on
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -85,6 +86,9 @@ class Server:
             await self.shutdown()
 
     async def start(self) -> None:
+        from mmrouter.tracing.setup import start_tracing
+
+        self._tracing = start_tracing(self.config.tracing)
         await self._start_http()
         self.status.set("text_encoder", "loading", model=self.config.text_encoder.model)
         self.core = await asyncio.to_thread(self._core_factory, self.config, self.metrics,
@@ -192,4 +196,9 @@ class Server:
         if self.core is not None:
             await self.core.aclose()
             await asyncio.to_thread(self.core.close)
+        if self._tracing is not None:  # exports what is still queued
+            from mmrouter.tracing.setup import stop_tracing
+
+            await asyncio.to_thread(stop_tracing, self._tracing)
+            self._tracing = None
         logger.info("mmrouter stopped")
