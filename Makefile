@@ -7,7 +7,7 @@ PROTOS := $(shell find proto -name '*.proto')
 GEN_STAMP := src/mmrouter/_pb/.generated
 CONFIG ?=
 
-.PHONY: install system-tools proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
+.PHONY: install system-tools docs proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
 
 install: $(STAMP) $(GEN_STAMP)
 
@@ -56,11 +56,19 @@ eval: install
 fit: install
 	$(VENV)/bin/mmrouter fit --data data/devset/train.jsonl --out src/mmrouter/defaults/head.npz
 
+# The configuration reference, generated from the config's JSON Schema (a test fails when stale).
+docs: install
+	$(VENV)/bin/mmrouter config-reference > docs/configuration.md
+
 envoy-config: install
 	$(VENV)/bin/mmrouter envoy-config > envoy.yaml
 
 # The Envoy bootstraps of the Kubernetes overlays, from their router configs (tests/deploy checks them).
-k8s-envoy-config: install
+k8s-# The configuration reference, generated from the config's JSON Schema (a test fails when stale).
+docs: install
+	$(VENV)/bin/mmrouter config-reference > docs/configuration.md
+
+envoy-config: install
 	for o in cpu gpu; do $(VENV)/bin/mmrouter envoy-config --config deploy/kubernetes/overlays/$$o/router-config/mmrouter.yaml \
 	  --listener-port 8801 --admin-port 9901 > deploy/kubernetes/overlays/$$o/envoy.yaml; done
 

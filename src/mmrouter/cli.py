@@ -83,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema_help = "Print the JSON Schema of config files (for editors)."
     sub.add_parser("config-schema", help=schema_help, description=schema_help).set_defaults(
         func=_config_schema)
+    reference_help = ("Print the configuration reference (Markdown) generated from the JSON Schema "
+                      "(docs/configuration.md: `make docs`).")
+    sub.add_parser("config-reference", help=reference_help,
+                   description=reference_help).set_defaults(func=_config_reference)
     from mmrouter.tools import register_tools
 
     register_tools(command)
@@ -214,6 +218,13 @@ def _check_config(args: argparse.Namespace) -> int:
     config = _config(args)
     print(f"config OK: {len(config.models)} models, {len(config.routes)} routes "
           f"({', '.join(config.route_names)}); aliases {list(config.routing.aliases)}")
+    return 0
+
+
+def _config_reference(args: argparse.Namespace) -> int:
+    from mmrouter.config.reference import config_reference
+
+    sys.stdout.write(config_reference())
     return 0
 
 
