@@ -25,6 +25,7 @@ counts (see :func:`merge_states`).
 from __future__ import annotations
 
 import math
+import random
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class BudgetController:
         self._clock = clock
         self._window: deque[tuple[float, str, str]] = deque()  # (time, wanted, final model)
         self._final: dict[str, int] = {}
+        self._ties = random.Random(0)  # deterministic: the same decisions, the same verdicts
 
     @property
     def active(self) -> bool:
@@ -90,13 +92,20 @@ class BudgetController:
             limit.wanted_rate += 1.0 / RATE_MEMORY
             self._update(limit)
             limit.confidences.append(confidence)
-            if confidence < limit.threshold and alternatives:
+            if alternatives and self._below(limit, confidence):
                 chosen = next((m for m in alternatives if not self._over(m.name)),
                               alternatives[0])
                 demoted = True
                 limit.demoted_total += 1
         self._record(now, first.name, chosen.name)
         return BudgetVerdict(model=chosen, demoted=demoted)
+
+    def _below(self, limit: _Limit, confidence: float) -> bool:
+        """Under the threshold; at it (ties: a classifier that repeats a confidence), demoted
+        with the probability the keep fraction leaves."""
+        if confidence == limit.threshold:
+            return self._ties.random() >= limit.keep
+        return confidence < limit.threshold
 
     def share(self, model: str) -> float:
         total = len(self._window)
