@@ -12,6 +12,7 @@ import pytest
 from mmrouter.config.schema import parse_config
 from mmrouter.core.choice import DEFAULT_OUTPUT_TOKENS
 from mmrouter.devstack.stack import default_config_data
+from mmrouter.routing.fallback import fallback_groups
 from mmrouter.routing.needs import BYTES_PER_TOKEN
 
 from test_server import RESPONSE_HEADERS, body_msg, headers_msg, run, set_headers, stream
@@ -30,8 +31,8 @@ def choice_config():
         model.pop("context_window", None)
     data["models"][1]["price"] = PRICE
     other = next(r for r in data["routes"] if r["name"] == "other")
-    other["model_scores"] = [{"model": "nvidia/nvidia-nemotron-nano-9b-v2", "score": 1.0},
-                             {"model": "gpt-5-chat", "score": 0.5}]
+    other["model_scores"] = [{"model": "gpt-5-chat", "score": 1.0},
+                             {"model": "nvidia/nvidia-nemotron-nano-9b-v2", "score": 0.5}]
     data["routing"]["budget"] = {"window_s": 600,
                                  "limits": [{"model": "image-generator", "max_share": 0.1}]}
     return parse_config(data)
@@ -64,6 +65,10 @@ def test_tools_request_goes_to_the_capable_model_with_its_reason():
     assert request["x-mmrouter-reason"] == tools["x-mmrouter-reason"] == "capability:tools"
     assert tools["x-mmrouter-model"] == "gpt-5-chat"
     assert tools["x-mmrouter-route"] == "image_generation"
+    # other's fallback group would retry on the 9b, which lacks tools: the model's own cluster
+    group = fallback_groups(choice_config())[("other", False)]
+    assert [m.name for m in group.models] == ["gpt-5-chat", "nvidia/nvidia-nemotron-nano-9b-v2"]
+    assert request["x-mmrouter-cluster"] == "gpt5_chat"
 
 
 def test_no_capable_model_is_a_400_in_the_clients_shape():
