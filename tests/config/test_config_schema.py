@@ -55,7 +55,8 @@ def test_every_field_problem_is_one_line_naming_its_path():
         "server.grpc_port: expected a number, got true",
         "server.http_port: expected a number, got '8080'",
         "server.processes: must be <= 64",
-        "models[1].capabilities[1]: 'smell' is not one of 'text', 'image', 'image_output', 'tools', 'json_schema' or 'audio'",
+        "models[1].capabilities[1]: 'smell' is not one of 'text', 'image', 'image_output', "
+        "'tools', 'json_schema' or 'audio'",
         "images.url_allowlist[1]: expected a host name, got 'http://x/y'",
         "images.on_invalid: 'drop' is not one of 'error' or 'text_only'",
     ])

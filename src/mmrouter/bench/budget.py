@@ -49,25 +49,27 @@ def simulate(scenario: BudgetScenario, random_scores: bool = False) -> dict[str,
         window_s=scenario.window_s,
         limits=(BudgetLimit(model=STRONG.name, max_share=scenario.max_share),)))
     warm_up = int(scenario.window_s * scenario.rate_per_s)
-    needed = kept_needed = 0
+    needed, kept_needed = [0, 0], [0, 0]  # per half: before and after the mix changes
     deviations: list[float] = []
     for i in range(scenario.requests):
         now = i / scenario.rate_per_s
-        hard_share = scenario.hard_before if i < scenario.requests // 2 else scenario.hard_after
+        half = 0 if i < scenario.requests // 2 else 1
+        hard_share = scenario.hard_after if half else scenario.hard_before
         if traffic.random() < hard_share:
             difficulty = traffic.random()
             confidence = difficulty + traffic.gauss(0.0, scenario.noise)
             verdict = controller.decide(STRONG, (CHEAP,),
                                         scores.random() if random_scores else confidence, now)
             if difficulty > scenario.need_above:
-                needed += 1
-                kept_needed += verdict.model is STRONG
+                needed[half] += 1
+                kept_needed[half] += verdict.model is STRONG
         else:
             controller.decide(CHEAP, (), traffic.random(), now)
         if i >= warm_up and i % scenario.sample_every == 0:
             deviations.append(controller.share(STRONG.name) - scenario.max_share)
-    return {"needed_strong": needed, "kept_strong": kept_needed,
-            "kept_fraction": kept_needed / needed if needed else 0.0,
+    return {"needed_strong": sum(needed), "kept_strong": sum(kept_needed),
+            "kept_fraction": sum(kept_needed) / sum(needed) if sum(needed) else 0.0,
+            "kept_by_half": [f"{k}/{n}" for k, n in zip(kept_needed, needed)],
             "max_deviation_points": 100 * max(abs(d) for d in deviations),
             "max_over_points": 100 * max(deviations), "samples": len(deviations),
             "final_share": controller.share(STRONG.name)}
@@ -94,7 +96,8 @@ def run_budget_cli(args: argparse.Namespace) -> int:
         lines.append(f"  {name:10s} share max deviation after warm-up "
                      f"{r['max_deviation_points']:.2f} points (over target at most "
                      f"{r['max_over_points']:.2f}); needed-strong kept {r['kept_strong']}/"
-                     f"{r['needed_strong']} ({100 * r['kept_fraction']:.1f}%)")
+                     f"{r['needed_strong']} ({100 * r['kept_fraction']:.1f}%; before/after "
+                     f"the change {' and '.join(r['kept_by_half'])})")
     lines.append(f"  within ±3 points: {report['within_3_points']}")
     print("\n".join(lines))  # noqa: T201 - a command's report
     if getattr(args, "json", False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import functools
 import json
 import os
 import statistics
@@ -47,8 +48,8 @@ def needs_parse_report(repeats: int = REPEATS) -> dict[str, dict[str, float]]:
     report = {}
     for name, payload in sample_bodies().items():
         body = json.dumps(payload).encode()
-        needs_us = _median_us(lambda: request_needs(payload), repeats)
-        decode_us = _median_us(lambda: json.loads(body), repeats)
+        needs_us = _median_us(functools.partial(request_needs, payload), repeats)
+        decode_us = _median_us(functools.partial(json.loads, body), repeats)
         report[name] = {"body_bytes": len(body), "needs_us": needs_us, "json_loads_us": decode_us,
                         "needs_over_json_loads": needs_us / decode_us}
     return report
