@@ -136,3 +136,18 @@ def test_price_context_window_and_budget_are_validated():
     data["routing"]["budget"]["limits"] = [{"model": "strong", "max_share": 1.5}]
     with pytest.raises(ConfigError, match="max_share"):
         parse_config(data)
+
+
+def test_the_documented_example_config_routes_as_documented():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    text = (Path(__file__).parents[2] / "docs" / "capabilities.md").read_text("utf-8")
+    config = parse_config(yaml.safe_load(re.search(r"```yaml\n(.*?)```", text, re.S).group(1)))
+    assert choose_capable(config, "chit_chat", needs()).model.name == "small-chat"
+    assert choose_capable(config, "chit_chat", needs("tools")).reason == "capability:tools"
+    assert choose_capable(config, "chit_chat", needs(tokens=40_000)).model.name == "big-reasoner"
+    assert choose_capable(config, "other", needs("json_schema")).model.name == "json-worker"
+    assert config.routing.budget.limits[0].max_share == 0.2
