@@ -139,10 +139,16 @@ def test_budget_state_over_http_and_in_metrics():
             await _route(server, {"model": "MoM", "messages": CAT})
         await _route(server, {"model": "image-generator", "messages": CAT})  # explicit: uncounted
         async with aiohttp.ClientSession() as session:
-            async with session.get(f"http://127.0.0.1:{server.http_port}/api/v1/budget") as r:
-                return r.status, await r.json(), server.metrics
+            base = f"http://127.0.0.1:{server.http_port}"
+            async with session.post(base + "/api/v1/classify/request",  # a dry run: uncounted
+                                    json={"model": "MoM", "messages": CAT, "tools": TOOLS}) as r:
+                dry = await r.json()
+            async with session.get(base + "/api/v1/budget") as r:
+                return r.status, await r.json(), server.metrics, dry
 
-    status, state, metrics = run(choice_config(), scenario)
+    status, state, metrics, dry = run(choice_config(), scenario)
+    assert (dry["model"], dry["choice"], dry["reason"]) == ("gpt-5-chat", "capability:tools",
+                                                            "classified")
     assert status == 200
     assert state["enabled"] is True and state["window_s"] == 600.0 and state["classified"] == 3
     limit = state["models"]["image-generator"]

@@ -87,14 +87,18 @@ class ModelChooser:
             needs = dataclasses.replace(needs, capabilities=needs.capabilities | {"image"})
         return needs
 
-    def choose(self, route: str, needs: Needs, api: str, confidence: float | None) -> Choice:
+    def choose(self, route: str, needs: Needs, api: str, confidence: float | None,
+               record: bool = True) -> Choice:
         """The route's capable model, then the budget's verdict (``confidence`` None: an
-        unclassified default, which the budget neither counts nor demotes)."""
+        unclassified default, which the budget neither counts nor demotes; ``record`` False:
+        a dry run, counted nowhere)."""
         choice = choose_capable(self.config, route, needs, api)
         if not self.budget.active or confidence is None:
             return choice
-        verdict = self.budget.decide(choice.model, choice.alternatives, confidence)
-        self._observe_budget(choice.model.name if verdict.demoted else None)
+        verdict = self.budget.decide(choice.model, choice.alternatives, confidence,
+                                     record=record)
+        if record:
+            self._observe_budget(choice.model.name if verdict.demoted else None)
         if not verdict.demoted:
             return choice
         return Choice(verdict.model, BUDGET)

@@ -129,7 +129,9 @@ class RouterCore:
             return await asyncio.to_thread(parse_request, body, api)
         return parse_request(body, api)
 
-    async def decide(self, request: ChatRequest) -> Decision:
+    async def decide(self, request: ChatRequest, record: bool = True) -> Decision:
+        """The decision for a parsed request (``record`` False: a dry run, such as the
+        classification API's, which the budget does not count)."""
         model, api = request.model, request.api
         if not serves_api(self.config, api):
             raise ApiNotServed(f"no configured model serves the {API_TITLES[api]} API (a model "
@@ -160,7 +162,8 @@ class RouterCore:
         except ClassifyTimeout:
             # Answer before Envoy's message_timeout would pass the body on unrewritten.
             return self._fallback(needs, api, "classify_timeout", "timeout_default")
-        choice = self.chooser.choose(classification.route, needs, api, classification.confidence)
+        choice = self.chooser.choose(classification.route, needs, api, classification.confidence,
+                                     record)
         return Decision(route=classification.route, model=choice.model, reason="classified",
                         classification=classification, needs_image=needs.needs_image,
                         choice=choice.reason, needs=needs)

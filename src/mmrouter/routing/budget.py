@@ -79,9 +79,12 @@ class BudgetController:
         return bool(self.limits)
 
     def decide(self, first: ModelConfig, alternatives: Sequence[ModelConfig],
-               confidence: float, now: float | None = None) -> BudgetVerdict:
+               confidence: float, now: float | None = None, record: bool = True) -> BudgetVerdict:
         """Where a classified decision goes: ``first`` (its capable first choice) or, when the
-        budget demotes it, the first of ``alternatives`` that is not itself over budget."""
+        budget demotes it, the first of ``alternatives`` that is not itself over budget.
+        ``record`` False: what it would do now, counting nothing (a dry run)."""
+        if not record:
+            return self._peek(first, alternatives, confidence)
         now = self._clock() if now is None else now
         self._expire(now)
         for each in self.limits.values():
@@ -99,6 +102,14 @@ class BudgetController:
                 limit.demoted_total += 1
         self._record(now, first.name, chosen.name)
         return BudgetVerdict(model=chosen, demoted=demoted)
+
+    def _peek(self, first: ModelConfig, alternatives: Sequence[ModelConfig],
+              confidence: float) -> BudgetVerdict:
+        limit = self.limits.get(first.name)
+        if limit is None or not alternatives or confidence >= limit.threshold:
+            return BudgetVerdict(model=first, demoted=False)
+        return BudgetVerdict(model=next((m for m in alternatives if not self._over(m.name)),
+                                        alternatives[0]), demoted=True)
 
     def _below(self, limit: _Limit, confidence: float) -> bool:
         """Under the threshold; at it (ties: a classifier that repeats a confidence), demoted
