@@ -44,6 +44,13 @@ class ApiNotServed(RouterError):
     code = kind = "api_not_served"
 
 
+class NoCapableModel(RouterError):
+    """No model of the route, its fallback route or the default can take what the request needs
+    (a capability such as tools, or its context length)."""
+
+    code = kind = "no_capable_model"
+
+
 class InvalidImage(RouterError):
     code = kind = "invalid_image"
 

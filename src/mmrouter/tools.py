@@ -43,6 +43,13 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
                    help="--llm-cascade: the stand-in's latency")
     p.add_argument("--router-threads", type=int,
                    help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
+    p.add_argument("--budget", action="store_true",
+                   help="only the budget scenario: routing.budget's controller on simulated "
+                        "traffic whose mix changes halfway (prints the share's deviation and "
+                        "the strong-model requests kept, against demoting at random)")
+    p.add_argument("--budget-requests", type=int, help="--budget: simulated requests")
+    p.add_argument("--needs-parse", action="store_true",
+                   help="only time the request-needs parse (routing/needs.py) on sample bodies")
 
     p = command("bench-fallback", _bench_fallback,
                 "Measure routing.fallback's happy-path cost against max_attempts 1.")

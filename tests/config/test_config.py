@@ -36,7 +36,7 @@ def test_yaml_file_round_trip(tmp_path: Path):
     path = tmp_path / "c.yaml"
     path.write_text(yaml.safe_dump(_data()))
     config = load_config(path)
-    assert config.model("gpt-5-chat").capabilities == frozenset({"text", "image"})
+    assert config.model("gpt-5-chat").capabilities == frozenset({"text", "image", "tools", "json_schema"})
     assert config.source == str(path.resolve())
 
 
@@ -51,7 +51,8 @@ def test_yaml_file_round_trip(tmp_path: Path):
     (lambda d: d["routing"].update(fallback_route="nope"), "routing.fallback_route: unknown route"),
     (lambda d: d["routing"].update(unknown_model="maybe"), "routing.unknown_model"),
     (lambda d: d["models"][0].update(capabilities=["smell"]),
-     "models[0].capabilities[0]: 'smell' is not one of 'text', 'image' or 'image_output'"),
+     "models[0].capabilities[0]: 'smell' is not one of 'text', 'image', 'image_output', "
+     "'tools', 'json_schema' or 'audio'"),
     (lambda d: d["routing"].update(aliases=["gpt-5-chat"]), "'gpt-5-chat' is also a model name"),
     (lambda d: d["server"].update(grpc_port="fifty"), "server.grpc_port: expected a number"),
     (lambda d: d.update(colour="blue"), "unknown field(s) ['colour']"),

@@ -55,7 +55,8 @@ def test_every_field_problem_is_one_line_naming_its_path():
         "server.grpc_port: expected a number, got true",
         "server.http_port: expected a number, got '8080'",
         "server.processes: must be <= 64",
-        "models[1].capabilities[1]: 'smell' is not one of 'text', 'image' or 'image_output'",
+        "models[1].capabilities[1]: 'smell' is not one of 'text', 'image', 'image_output', "
+        "'tools', 'json_schema' or 'audio'",
         "images.url_allowlist[1]: expected a host name, got 'http://x/y'",
         "images.on_invalid: 'drop' is not one of 'error' or 'text_only'",
     ])
@@ -178,7 +179,7 @@ def test_schema_command_prints_a_draft_2020_12_schema_of_closed_objects(schema):
     route = schema["$defs"]["RouteConfig"]["properties"]
     assert route["threshold"]["anyOf"][0] == {"type": "number", "minimum": -1.0, "maximum": 1.0}
     caps = schema["$defs"]["ModelConfig"]["properties"]["capabilities"]["items"]["enum"]
-    assert caps == ["text", "image", "image_output"]
+    assert caps == ["text", "image", "image_output", "tools", "json_schema", "audio"]
 
 
 @pytest.mark.parametrize("path", [None, ROOT / "deploy" / "config.example.yaml"])

@@ -91,7 +91,8 @@ def test_alias_request_is_routed_and_rewritten(default_config):
 
     (hdr, bod, resp), metrics = run(default_config, scenario)
     assert list(hdr.request_headers.response.header_mutation.remove_headers) == \
-        ["x-selected-model", "x-mmrouter-cluster", "x-mmrouter-route", "x-mmrouter-confidence"]
+        ["x-selected-model", "x-mmrouter-cluster", "x-mmrouter-route", "x-mmrouter-confidence",
+         "x-mmrouter-reason"]
     common = bod.request_body.response
     assert common.clear_route_cache
     new_body = common.body_mutation.body
@@ -101,11 +102,13 @@ def test_alias_request_is_routed_and_rewritten(default_config):
     assert request_headers == {"x-selected-model": "image-generator",
                                "x-mmrouter-cluster": "image_generator",
                                "x-mmrouter-route": "image_generation",
+                               "x-mmrouter-reason": "route",
                                "content-length": str(len(new_body))}
     # An Envoy configured to send response headers still gets the decision back on them.
     out = set_headers(resp.response_headers.response)
     assert out["x-mmrouter-route"] == "image_generation"
     assert out["x-mmrouter-model"] == "image-generator"
+    assert out["x-mmrouter-reason"] == "route"
     assert 0.0 < float(out["x-mmrouter-confidence"]) <= 1.0
     assert metrics.registry.get_sample_value("mmrouter_requests_total", {
         "route": "image_generation", "model": "image-generator", "outcome": "classified"}) == 1.0

@@ -268,6 +268,14 @@ def load_bench_config(path: str | None) -> dict[str, Any]:
 
 def run_bench_cli(args: argparse.Namespace, plan: BenchPlan | None = None) -> int:
     """`mmrouter bench`; ``plan`` (tests) replaces the quick/full plan."""
+    if getattr(args, "budget", False):
+        from mmrouter.bench.budget import run_budget_cli
+
+        return run_budget_cli(args)
+    if getattr(args, "needs_parse", False):
+        from mmrouter.bench.needs_parse import run_needs_parse_cli
+
+        return run_needs_parse_cli(args)
     config_data = load_bench_config(args.config)
     if getattr(args, "llm_cascade", False):
         return run_cascade_cli(args, config_data)

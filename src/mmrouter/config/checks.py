@@ -27,6 +27,7 @@ def validate(config: Config) -> None:
     _validate_encoders(config)
     _validate_server(config)
     _validate_fallback(config)
+    _validate_budget(config)
     _validate_llm_router(config)
 
 
@@ -81,6 +82,18 @@ def _validate_route(config: Config, route: RouteConfig, where: str) -> None:
             extra = sorted(score.capabilities - model.capabilities)
             raise ConfigError(
                 f"{where}.model_scores[{j}].capabilities: model '{model.name}' does not declare {extra}")
+    _validate_route_claims(config, route, where)
+
+
+def _validate_route_claims(config: Config, route: RouteConfig, where: str) -> None:
+    """Each capability the route claims is declared by one of its models, at least."""
+    declared: set[str] = set()
+    for score in route.model_scores:
+        model = config.model(score.model)
+        declared |= model.capabilities if model is not None else set()
+    for need in sorted(route.capabilities - declared):
+        raise ConfigError(f"{where}.capabilities: route '{route.name}' claims '{need}', but no "
+                          f"model of its model_scores declares it (no capable model)")
 
 
 def _unique(names: list[str], where: str, kind: str) -> None:
@@ -132,6 +145,14 @@ def _validate_policy(retry_on: tuple[str | int, ...] | None, max_attempts: int |
                               f"400..599 nor one of {sorted(RETRY_CONDITIONS)}")
     if retry_on is not None and not retry_on:
         raise ConfigError(f"{where}.retry_on: at least one condition (or max_attempts: 1)")
+
+
+def _validate_budget(config: Config) -> None:
+    names = [limit.model for limit in config.routing.budget.limits]
+    _unique(names, "routing.budget.limits", "model")
+    for i, name in enumerate(names):
+        if config.model(name) is None:
+            raise ConfigError(f"routing.budget.limits[{i}].model: unknown model '{name}'")
 
 
 LLM_MODES = frozenset({"off", "always", "cascade"})

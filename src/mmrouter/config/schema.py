@@ -27,7 +27,7 @@ from mmrouter.config.checks import validate
 from mmrouter.config.errors import HOST_NAME, NON_BLANK, problem_lines
 from mmrouter.config.errors import ConfigError as ConfigError
 
-Capability = Literal["text", "image", "image_output"]
+Capability = Literal["text", "image", "image_output", "tools", "json_schema", "audio"]
 CAPABILITIES: frozenset[str] = frozenset(get_args(Capability))
 ApiName = Literal["openai_chat", "openai_responses", "anthropic_messages"]
 OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES = get_args(ApiName)
@@ -62,11 +62,31 @@ class _Section:
         return new
 
 
+CAPABILITIES_DESCRIPTION = (
+    "What the model accepts: text, image (image parts), image_output, tools (tool definitions, "
+    "tool calls or tool results), json_schema (a json_schema response format), audio (audio "
+    "parts). A capability a model does not declare is one it lacks: requests that need it go to "
+    "the route's next model that declares it (default: [text]).")
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class ModelPrice(_Section):
+    """USD per million tokens; 0 and 0 (the default): not costed."""
+
+    input_per_mtok: NonNegative = 0.0
+    output_per_mtok: NonNegative = 0.0
+
+
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
 class ModelConfig(_Section):
     name: NonBlank
     cluster: str = ""  # Envoy cluster; empty: the name with characters other than [A-Za-z0-9_-] as _
-    capabilities: frozenset[Capability] = frozenset({"text"})
+    capabilities: Annotated[frozenset[Capability], Field(description=CAPABILITIES_DESCRIPTION)] = \
+        frozenset({"text"})
+    context_window: Annotated[int | None, Field(ge=1, description=(
+        "Tokens the model takes, input plus max output; requests estimated larger go to the "
+        "route's next model (null, the default: not checked)"))] = None
+    price: ModelPrice = field(default_factory=ModelPrice)
     endpoint: str | None = None  # host:port, used to render envoy.yaml and by demo backends
     apis: Annotated[tuple[ApiName, ...], Field(min_length=1)] = (OPENAI_CHAT,)  # its backend serves
 
@@ -112,6 +132,9 @@ class RouteConfig(_Section):
     model_scores: tuple[ModelScore, ...] = ()
     fallback: RouteFallback | None = None
     llm: bool = False  # llm_router cascade: this route's decisions always go to the LLM
+    capabilities: Annotated[frozenset[Capability], Field(description=(
+        "Capabilities the route claims to serve: check-config rejects the route unless one of "
+        "its models declares each"))] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
@@ -171,6 +194,7 @@ class HeaderNames(_Section):
     confidence: NonBlank = "x-mmrouter-confidence"
     model_span: NonBlank = "x-mmrouter-model-span"  # byte spans of the model value mmrouter wrote
     fallback: NonBlank = "x-mmrouter-fallback"  # on a response: the first-choice model it replaced
+    reason: NonBlank = "x-mmrouter-reason"  # why this model: route, capability:tools, budget, ...
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
@@ -211,6 +235,22 @@ class FallbackConfig(_Section):
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
+class BudgetLimit(_Section):
+    model: NonBlank
+    max_share: Fraction  # of classified requests, over routing.budget.window_s
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class BudgetConfig(_Section):
+    """Hold each named model at or under its share of classified requests (routing/budget.py);
+    no limits (the default): off."""
+
+    where: ClassVar[str] = "routing.budget"
+    window_s: Positive = 300.0
+    limits: tuple[BudgetLimit, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
 class ApiPath(_Section):
     """A request path the router classifies, and the API its bodies speak."""
 
@@ -241,6 +281,7 @@ class RoutingConfig(_Section):
     classify_timeout_ms: Positive = 2000.0  # then the fallback route's model; < Envoy message_timeout
     fallback: FallbackConfig = field(default_factory=FallbackConfig)
     anchor_scoring: Literal["centroid", "max"] = "centroid"  # without a head (routing/classifier)
+    budget: BudgetConfig = field(default_factory=BudgetConfig)
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)

@@ -17,12 +17,14 @@ from typing import Any, Protocol, Sequence
 import numpy as np
 
 from mmrouter.core.admission import AdmissionControl
+from mmrouter.core.choice import ModelChooser
 from mmrouter.core.batching import MicroBatcher
 from mmrouter.routing.classifier import Classification, Classifier
 from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
 from mmrouter.routing.apis import API_TITLES, parse_request, request_conversation
 from mmrouter.routing.conversation import ChatRequest, Conversation, bound_text, text_char_budget
-from mmrouter.routing.decision import Decision, choose_model, default_model_for, serves_api
+from mmrouter.routing.decision import Decision, default_model_for, serves_api
+from mmrouter.routing.needs import Needs
 from mmrouter.routing.fallback import GROUP_REASONS, FallbackGroup, fallback_groups
 from mmrouter.errors import (ApiNotServed, ClassifyTimeout, InvalidImage, Overloaded, RouterError,
                              UnknownModel)
@@ -75,6 +77,7 @@ class RouterCore:
         self.image_scorer = image_scorer
         self._aliases = frozenset(config.routing.aliases)
         self._groups = fallback_groups(config)
+        self.chooser = ModelChooser(config, metrics)  # capabilities, budget, cost
         self.classifying = 0  # requests inside classify(); written on the loop thread only
         self.max_text_chars = text_char_budget(config.text_encoder.max_seq_length)
         self.admission = AdmissionControl(inference.size if inference is not None else 1,
@@ -92,9 +95,10 @@ class RouterCore:
         request = await self.parse(body, api)
         decision = await self.decide(request)
         headers = self.config.routing.headers
-        annotations = decision_headers(decision.route, decision.confidence,
-                                       route_header=headers.route,
-                                       confidence_header=headers.confidence)
+        annotations = (*decision_headers(decision.route, decision.confidence,
+                                         route_header=headers.route,
+                                         confidence_header=headers.confidence),
+                       (headers.reason, decision.reason_header))
         group = self._group(decision, request.api)
         rewrite = functools.partial(routing_mutation, body, current_model=request.model,
                                     model=decision.model.name,
@@ -105,6 +109,7 @@ class RouterCore:
         # Large bodies are rewritten off the event loop: other streams keep flowing meanwhile.
         mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
+        self.chooser.count_cost(decision.model, decision.needs, request.payload)
         return RoutedRequest(decision=decision, mutation=mutation)
 
     def _group(self, decision: Decision, api: str) -> FallbackGroup | None:
@@ -116,6 +121,8 @@ class RouterCore:
         group = self._groups.get((decision.route, decision.needs_image))
         if group is None or group.models[0] != decision.model:
             return None
+        if not all(self.chooser.capable(model, decision.needs) for model in group.models):
+            return None  # Envoy would retry on a model that cannot take the request
         return group if all(model.serves(api) for model in group.models) else None
 
     async def parse(self, body: bytes, api: str = OPENAI_CHAT) -> ChatRequest:
@@ -123,7 +130,9 @@ class RouterCore:
             return await asyncio.to_thread(parse_request, body, api)
         return parse_request(body, api)
 
-    async def decide(self, request: ChatRequest) -> Decision:
+    async def decide(self, request: ChatRequest, record: bool = True) -> Decision:
+        """The decision for a parsed request (``record`` False: a dry run, such as the
+        classification API's, which the budget does not count)."""
         model, api = request.model, request.api
         if not serves_api(self.config, api):
             raise ApiNotServed(f"no configured model serves the {API_TITLES[api]} API (a model "
@@ -144,18 +153,21 @@ class RouterCore:
         routing = self.config.routing
         conversation = request_conversation(request, routing, self.max_text_chars)
         messages = request.payload.get("messages") if request.api == OPENAI_CHAT else None
+        needs = self.chooser.needs(request.payload, conversation.has_images)
         try:
             classification = await self.classify_within_deadline(conversation, messages)
         except Overloaded:
             if routing.overload == "reject":
                 raise  # the transport answers 429 and counts it
-            return self._fallback(conversation, api, "overloaded", "overload_default")
+            return self._fallback(needs, api, "overloaded", "overload_default")
         except ClassifyTimeout:
             # Answer before Envoy's message_timeout would pass the body on unrewritten.
-            return self._fallback(conversation, api, "classify_timeout", "timeout_default")
-        chosen = choose_model(self.config, classification.route, conversation.has_images, api)
-        return Decision(route=classification.route, model=chosen, reason="classified",
-                        classification=classification, needs_image=conversation.has_images)
+            return self._fallback(needs, api, "classify_timeout", "timeout_default")
+        choice = self.chooser.choose(classification.route, needs, api, classification.confidence,
+                                     record)
+        return Decision(route=classification.route, model=choice.model, reason="classified",
+                        classification=classification, needs_image=needs.needs_image,
+                        choice=choice.reason, needs=needs)
 
     def _default_for(self, request: ChatRequest) -> ModelConfig:
         """The default model, image-capable when the request carries images."""
@@ -165,13 +177,13 @@ class RouterCore:
             has_images = False
         return default_model_for(self.config, has_images, request.api)
 
-    def _fallback(self, conversation: Conversation, api: str, error: str,
-                  reason: str) -> Decision:
-        """The fallback route's model (image-capable when needed), counted as an error."""
+    def _fallback(self, needs: Needs, api: str, error: str, reason: str) -> Decision:
+        """The fallback route's capable model, counted as an error."""
         self.metrics.errors.labels(error).inc()
         route = self.config.routing.fallback_route
-        return Decision(route=route, reason=reason, needs_image=conversation.has_images,
-                        model=choose_model(self.config, route, conversation.has_images, api))
+        choice = self.chooser.choose(route, needs, api, None)
+        return Decision(route=route, reason=reason, needs_image=needs.needs_image,
+                        model=choice.model, choice=choice.reason, needs=needs)
 
     async def classify_within_deadline(self, conversation: Conversation,
                                        messages: Sequence[Any] | None = None) -> Classification:

@@ -111,7 +111,8 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
             # onto the response (absent headers add nothing), so responses skip the processor.
             "response_headers_to_add": [
                 _copy_header(names.route, names.route), _copy_header(names.response_model, names.model),
-                _copy_header(names.confidence, names.confidence)],
+                _copy_header(names.confidence, names.confidence),
+                _copy_header(names.reason, names.reason)],
             "routes": [
                 *_models_routes(),
                 {"match": {"prefix": "/", "headers": [{"name": cluster_header,

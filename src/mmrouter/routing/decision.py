@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from mmrouter.routing.classifier import Classification
 from mmrouter.config.schema import OPENAI_CHAT, Config, ModelConfig
+from mmrouter.routing.needs import Needs
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,15 @@ class Decision:
     reason: str  # "classified" | "explicit" | "unknown_model_default" | "overload_default"
     classification: Classification | None = None
     needs_image: bool = False  # the request carries images (picks the route's fallback group)
+    choice: str = "route"  # why this model of the route: route | capability:<need> |
+    #                        context_window | budget (routing/capabilities.py, routing/budget.py)
+    needs: Needs | None = None  # what the request needs (routing/needs.py); None: not read
+
+    @property
+    def reason_header(self) -> str:
+        """The ``x-mmrouter-reason`` value: the choice for a routed decision, else the reason
+        (explicit, unknown_model_default, ...)."""
+        return self.choice if self.reason == "classified" else self.reason
 
     @property
     def confidence(self) -> float | None:

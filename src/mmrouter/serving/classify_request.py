@@ -37,7 +37,7 @@ async def classify_request(request: web.Request, core: Any) -> web.Response:
         request[REQUEST_API] = check_api(field)
     api = request.get(REQUEST_API, OPENAI_CHAT)
     parsed = parsed if parsed.api == api else await core.parse(body, api)
-    decision = await core.decide(parsed)
+    decision = await core.decide(parsed, record=False)  # a dry run: not budget traffic
     elapsed_ms = (time.perf_counter() - started) * 1000.0
     return web.json_response(decision_body(api, decision, elapsed_ms))
 
@@ -50,6 +50,7 @@ def decision_body(api: str, decision: Decision, elapsed_ms: float) -> dict[str, 
         "model": decision.model.name,
         "cluster": decision.model.cluster,
         "reason": decision.reason,
+        "choice": decision.reason_header,  # the x-mmrouter-reason the request would get
         "confidence": None if result is None else round(result.confidence, 6),
         "processing_time_ms": round(elapsed_ms, 3),
         "classification": None if result is None else {

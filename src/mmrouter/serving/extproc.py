@@ -48,7 +48,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         routing = core.config.routing
         self._apis = {normalise_path(entry.path): entry.api for entry in routing.apis}
         names = routing.headers
-        self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence)
+        self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence,
+                                        names.reason)
         self.active = 0  # streams in their handler (read by the server's drain)
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
@@ -133,6 +134,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         values = response_headers(decision.route, decision.model.name, decision.confidence,
                                   route_header=names.route, model_header=names.response_model,
                                   confidence_header=names.confidence)
+        values = (*values, (names.reason, decision.reason_header))
         common = pb.CommonResponse(header_mutation=pb.HeaderMutation(set_headers=set_options(values)))
         return pb.ProcessingResponse(response_headers=pb.HeadersResponse(response=common))
 

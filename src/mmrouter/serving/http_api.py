@@ -47,6 +47,7 @@ def create_app(get_core: Callable[[], Any], status: ServiceStatus, metrics_expos
     app.router.add_post("/api/v1/classify", _classify_text)
     app.router.add_post("/api/v1/classify/multimodal", _classify_multimodal)
     app.router.add_post("/api/v1/classify/request", _classify_request)
+    app.router.add_get("/api/v1/budget", _budget)
     from mmrouter.serving.models_api import add_model_routes
 
     add_model_routes(app, get_core)  # GET /v1/models (OpenAI's format), routed by Envoy
@@ -105,6 +106,11 @@ async def _classify_text(request: web.Request) -> web.Response:
         return await _respond(core, conversation, payload["messages"])
     conversation = Conversation(latest_text=_text(payload))
     return await _respond(core, conversation)
+
+
+async def _budget(request: web.Request) -> web.Response:
+    """The budget controller's window (routing/budget.py)."""
+    return web.json_response(_core(request).chooser.budget.state())
 
 
 async def _classify_request(request: web.Request) -> web.Response:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import logging
 import re
 from typing import Callable, Sequence
@@ -22,6 +23,7 @@ import aiohttp
 from aiohttp import web
 
 from mmrouter.errors import NotReady, error_body
+from mmrouter.routing.budget import merge_states
 from mmrouter.serving.classify_request import API_HEADER
 
 logger = logging.getLogger(__name__)
@@ -138,7 +140,21 @@ def create_supervisor_app(process_urls: Sequence[str],
             return web.json_response(error_body(NotReady(
                 "the router process did not answer; retry")), status=503)
 
+    async def budget(request: web.Request) -> web.Response:
+        """Every process's /api/v1/budget merged (routing/budget.merge_states)."""
+        if not process_urls:
+            return web.json_response(error_body(NotReady("the router processes are still "
+                                                         "loading; retry")), status=503)
+        answers = await asyncio.gather(*(get(request, url + "/api/v1/budget", SCRAPE_TIMEOUT_S)
+                                         for url in process_urls))
+        states = [json.loads(a[1]) for a in answers if a is not None and a[0] == 200]
+        if len(states) < len(process_urls):
+            return web.json_response(error_body(NotReady(
+                "a router process did not answer; retry")), status=503)
+        return web.json_response(merge_states(states))
+
     app.cleanup_ctx.append(session_context)
+    app.router.add_get("/api/v1/budget", budget)
     app.router.add_get("/metrics", metrics)
     app.router.add_get("/ready", ready)
     app.router.add_get("/health", health)
