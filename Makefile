@@ -64,11 +64,7 @@ envoy-config: install
 	$(VENV)/bin/mmrouter envoy-config > envoy.yaml
 
 # The Envoy bootstraps of the Kubernetes overlays, from their router configs (tests/deploy checks them).
-k8s-# The configuration reference, generated from the config's JSON Schema (a test fails when stale).
-docs: install
-	$(VENV)/bin/mmrouter config-reference > docs/configuration.md
-
-envoy-config: install
+k8s-envoy-config: install
 	for o in cpu gpu; do $(VENV)/bin/mmrouter envoy-config --config deploy/kubernetes/overlays/$$o/router-config/mmrouter.yaml \
 	  --listener-port 8801 --admin-port 9901 > deploy/kubernetes/overlays/$$o/envoy.yaml; done
 
