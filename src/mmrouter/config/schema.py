@@ -298,7 +298,7 @@ class CacheConfig(_Section):
     enabled: bool = False
     backend: Literal["memory", "milvus"] = "memory"
     milvus: MilvusCacheConfig = field(default_factory=MilvusCacheConfig)
-    similarity: Annotated[float, Field(gt=0.0, le=1.0)] = 0.9  # chosen by mmrouter.cache.evaluate
+    similarity: Annotated[float, Field(gt=0.0, le=1.0)] = 0.94  # see python -m mmrouter.cache.evaluate
     ttl_s: Positive = 3600.0
     max_entries: AtLeastOne = 10_000
     max_bytes: AtLeastOne = 256 * 1024 * 1024  # memory backend: the entries' bytes in all
