@@ -16,6 +16,15 @@ import re
 import unicodedata
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# English contractions, spelled out so "what's" and "what is" compare equal.
+CONTRACTIONS = ((re.compile(r"\b(can)'t\b", re.I), r"\1 not"),
+                (re.compile(r"\b(wo)n't\b", re.I), "will not"),
+                (re.compile(r"(\w)n't\b", re.I), r"\1 not"),
+                (re.compile(r"(\w)'s\b", re.I), r"\1 is"),
+                (re.compile(r"(\w)'re\b", re.I), r"\1 are"),
+                (re.compile(r"(\w)'m\b", re.I), r"\1 am"),
+                (re.compile(r"(\w)'ll\b", re.I), r"\1 will"),
+                (re.compile(r"(\w)'ve\b", re.I), r"\1 have"))
 MIN_STEM = 5
 MAX_ENDING = 3
 
@@ -23,7 +32,7 @@ MAX_ENDING = 3
 # words (what/when/where), tense auxiliaries (is/was), prepositions, pronouns, quantifiers.
 FRAMING = frozenset("""
 a an the please pls thanks thank kindly hi hello hey tell me can could would you i like to
-know want s
+know want do does
 le la les l un une des du svp merci bonjour salut
 der die das ein eine einen einem einer dem den des bitte danke hallo
 el los las una unos unas gracias hola
@@ -44,7 +53,9 @@ não nem nenhum nenhuma sem nada ninguém
 def words(text: str) -> list[tuple[str, bool]]:
     """(case-folded word, whether it is written like a name: capitalised inside a sentence, or
     all capitals) for each word of ``text``."""
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'")
+    for pattern, replacement in CONTRACTIONS:
+        text = pattern.sub(replacement, text)
     out = []
     sentence_start = True
     for match in WORD.finditer(text):

@@ -70,6 +70,9 @@ class MemoryStore:
             if not group:
                 del self._by_key[entry.key]
 
+    def warm(self) -> None:
+        """Nothing to prepare."""
+
     def close(self) -> None:
         with self._lock:
             self._lru.clear()

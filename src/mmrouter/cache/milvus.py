@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 
 MAX_VARCHAR = 65535  # Milvus's VARCHAR limit: longer answers or texts are not stored
 RECONNECT_S = 1.0  # after a failed connection, calls fail at once for this long
+WRITE_TIMEOUT_S = 5.0  # stores, collection set-up and eviction: off the request path
 OUTPUT = ["digest", "text", "answer", "tokens"]
 
 
@@ -34,11 +35,13 @@ class MilvusStore:
     def __init__(self, config: MilvusCacheConfig, max_entries: int, timeout_s: float,
                  dim: int | None = None) -> None:
         self.config, self.max_entries, self.timeout_s = config, max_entries, timeout_s
+        self.write_timeout_s = max(timeout_s, WRITE_TIMEOUT_S)
         self.dim = dim
         self._client: Any = None
         self._ready = False
         self._failed_at = 0.0
         self._lock = threading.Lock()
+        self._setup = threading.Lock()  # one thread creates or loads the collection
 
     def _connect(self) -> Any:
         with self._lock:
@@ -51,7 +54,7 @@ class MilvusStore:
             token = os.environ.get(self.config.token, "") if self.config.token else ""
             try:
                 self._client = MilvusClient(uri=self.config.uri, token=token,
-                                            timeout=self.timeout_s)
+                                            timeout=self.write_timeout_s)
             except Exception as exc:  # noqa: BLE001 - pymilvus raises several kinds
                 self._failed_at = time.monotonic()
                 raise StoreUnavailable(f"cannot connect to Milvus at {self.config.uri}: "
@@ -62,12 +65,16 @@ class MilvusStore:
         client = self._connect()
         if self._ready:
             return client
+        with self._setup:
+            return client if self._ready else self._set_up(client, dim)
+
+    def _set_up(self, client: Any, dim: int | None) -> Any:
         name = self.config.collection
         try:
-            if client.has_collection(name, timeout=self.timeout_s):
-                fields = client.describe_collection(name, timeout=self.timeout_s)["fields"]
+            if client.has_collection(name, timeout=self.write_timeout_s):
+                fields = client.describe_collection(name, timeout=self.write_timeout_s)["fields"]
                 self.dim = next(int(f["params"]["dim"]) for f in fields if f["name"] == "vector")
-                client.load_collection(name, timeout=self.timeout_s)
+                client.load_collection(name, timeout=self.write_timeout_s)
             elif dim is None and self.dim is None:
                 return None
             else:
@@ -96,7 +103,8 @@ class MilvusStore:
         schema.add_field("tokens", DataType.INT64)
         index = client.prepare_index_params()
         index.add_index(field_name="vector", index_type="FLAT", metric_type="IP")
-        client.create_collection(name, schema=schema, index_params=index, timeout=self.timeout_s)
+        client.create_collection(name, schema=schema, index_params=index,
+                                 timeout=self.write_timeout_s)
         logger.info("created the Milvus cache collection %s (dim %d)", name, self.dim)
 
     def _drop_client(self) -> None:
@@ -138,7 +146,7 @@ class MilvusStore:
                "expires": int(entry.expires * 1000), "created": int(now * 1000),
                "tokens": entry.output_tokens}
         try:
-            client.upsert(self.config.collection, [row], timeout=self.timeout_s)
+            client.upsert(self.config.collection, [row], timeout=self.write_timeout_s)
             self._evict(client, now)
         except Exception:
             self._drop_client()
@@ -146,16 +154,27 @@ class MilvusStore:
 
     def _evict(self, client: Any, now: float) -> None:
         name = self.config.collection
-        client.delete(name, filter=f"expires <= {int(now * 1000)}", timeout=self.timeout_s)
+        client.delete(name, filter=f"expires <= {int(now * 1000)}", timeout=self.write_timeout_s)
         count = client.query(name, filter="", output_fields=["count(*)"],
-                             timeout=self.timeout_s)[0]["count(*)"]
+                             timeout=self.write_timeout_s)[0]["count(*)"]
         if count <= self.max_entries:
             return
         rows = client.query(name, filter='id != ""', output_fields=["id", "created"],
-                            limit=int(count), timeout=self.timeout_s)
+                            limit=int(count), timeout=self.write_timeout_s)
         oldest = sorted(rows, key=lambda r: r["created"])[:int(count) - self.max_entries]
         ids = ", ".join(f'"{r["id"]}"' for r in oldest)
-        client.delete(name, filter=f"id in [{ids}]", timeout=self.timeout_s)
+        client.delete(name, filter=f"id in [{ids}]", timeout=self.write_timeout_s)
+
+    def warm(self) -> None:
+        """Connect and load the collection (at start, off the request path)."""
+        try:
+            client = self._collection(self.dim)
+            if client is not None:
+                client.query(self.config.collection, filter='id == ""', output_fields=["id"],
+                             timeout=self.write_timeout_s)
+        except Exception as exc:  # noqa: BLE001 - lookups count and log their own failures
+            logger.warning("the Milvus cache at %s is not reachable yet: %s", self.config.uri,
+                           exc)
 
     def count(self) -> int:
         client = self._collection(None)

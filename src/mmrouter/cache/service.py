@@ -29,6 +29,7 @@ T = TypeVar("T")
 CANDIDATES = 4  # semantic candidates the guard looks at, best first
 STORE_THREADS = 4
 STREAM_OVERHEAD = 8  # an SSE stream may be this many times the answer's JSON
+STORE_TIMEOUT_S = 10.0  # a store runs after the response: it may wait longer than a lookup
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class ResponseCache:
         self._pool = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="mmrouter-cache") \
             if blocking else None
         self._tasks: set[asyncio.Future[Any]] = set()
+        if self._pool is not None:
+            self._pool.submit(store.warm)
 
     @property
     def max_response_bytes(self) -> int:
@@ -97,11 +100,12 @@ class ResponseCache:
         entry = Entry(key=plan.key, digest=plan.digest, text=plan.text, vector=plan.vector,
                       answer=data, expires=now + self.config.ttl_s,
                       output_tokens=output_tokens(plan.api, answer))
-        ok, _ = await self._call("store", self.store.put, entry, now)
+        ok, _ = await self._call("store", self.store.put, entry, now,
+                                 timeout_s=STORE_TIMEOUT_S)
         self.metrics.stores.labels("stored" if ok else "error", self.backend).inc()
 
-    async def _call(self, operation: str, fn: Callable[..., T],
-                    *args: Any) -> tuple[bool, T | None]:
+    async def _call(self, operation: str, fn: Callable[..., T], *args: Any,
+                    timeout_s: float | None = None) -> tuple[bool, T | None]:
         """(True, ``fn(*args)``) within the timeout; (False, None), counted and logged, when
         it fails or takes longer."""
         try:
@@ -109,7 +113,7 @@ class ResponseCache:
                 return True, fn(*args)
             loop = asyncio.get_running_loop()
             return True, await asyncio.wait_for(loop.run_in_executor(self._pool, fn, *args),
-                                                self.timeout_s)
+                                                timeout_s or self.timeout_s)
         except asyncio.TimeoutError:
             kind = "timeout"
             logger.warning("cache %s on %s took over %.0f ms: treated as a miss", operation,

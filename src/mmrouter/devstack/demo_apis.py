@@ -31,7 +31,7 @@ def response_object(model: str, text: str, *, done: bool = True,
             "incomplete_details": {"reason": "max_output_tokens"} if incomplete and done else None,
             "instructions": None, "metadata": {},
             "usage": {"input_tokens": 1, "output_tokens": words, "total_tokens": 1 + words,
-                      "input_tokens_details": {"cached_tokens": 0},
+                      "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
                       "output_tokens_details": {"reasoning_tokens": 0}} if done else None}
 
 
