@@ -43,6 +43,10 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
                    help="--llm-cascade: the stand-in's latency")
     p.add_argument("--router-threads", type=int,
                    help="torch intra-op threads of the router (OMP_NUM_THREADS); default: torch's")
+    p.add_argument("--cache", action="store_true",
+                   help="only the response cache: hit p50 against a backend call, and what the "
+                        "cache adds to a miss (cache on vs off, alternating)")
+    p.add_argument("--cache-requests", type=int, help="--cache: requests of each kind (200)")
 
     p = command("bench-fallback", _bench_fallback,
                 "Measure routing.fallback's happy-path cost against max_attempts 1.")

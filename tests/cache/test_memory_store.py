@@ -34,7 +34,8 @@ def test_exact_text_first_then_similar_above_threshold_and_never_expired():
     assert [c.text for c in found] == ["a", "b"] and found[0].exact and not found[1].exact
     assert store.candidates("other", text_digest("a"), unit(1, 0), 0.9, now=1, limit=4) == []
     assert store.candidates("k", text_digest("a"), unit(1, 0), 0.9, now=200, limit=4) == []
-    assert len(store) == 0 and store.bytes == 0
+    store.put(entry("d", unit(1, 0), expires=300), now=200)  # a store sweeps expired entries
+    assert len(store) == 1 and store.bytes == entry("d", unit(1, 0)).size
 
 
 def test_eviction_by_entries_and_bytes_is_least_recently_used():
@@ -49,6 +50,16 @@ def test_eviction_by_entries_and_bytes_is_least_recently_used():
     for i in range(5):
         small.put(entry(str(i), None, answer=b"x" * 300), now=0)
     assert len(small) == 1 and small.bytes <= 1000
+
+
+def test_removal_keeps_every_vector_with_its_entry():
+    store = MemoryStore(max_entries=3, max_bytes=10**6)
+    vectors = {t: unit(1, i, 0) for i, t in enumerate("abcde")}
+    for t, v in vectors.items():
+        store.put(entry(t, v), now=0)  # a and b evicted: rows swapped
+    for t in "cde":
+        found = store.candidates("k", "none", vectors[t], 0.999, now=1, limit=4)
+        assert [c.text for c in found] == [t]
 
 
 def test_replacing_an_entry_keeps_the_byte_count_right():
