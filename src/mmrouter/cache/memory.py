@@ -10,6 +10,9 @@ import numpy as np
 from mmrouter.cache.entry import Candidate, Entry
 
 
+BLOCK = 1024  # rows per matrix-vector product
+
+
 class Group:
     """The entries of one match key, their vectors as rows of one matrix (swap-remove)."""
 
@@ -48,8 +51,10 @@ class Group:
     def scores(self, vector: np.ndarray) -> np.ndarray:
         if self.matrix is None or not self.vectored or self.matrix.shape[1] != vector.shape[0]:
             return np.empty(0, dtype=np.float32)
-        scores: np.ndarray = self.matrix[:len(self.vectored)] @ vector
-        return scores
+        # In blocks: on larger matrices BLAS goes multi-threaded, and on a busy machine its
+        # threads wait for cores (2000 x 384 took 16 ms in one call, 0.2 ms in blocks).
+        rows = self.matrix[:len(self.vectored)]
+        return np.concatenate([rows[i:i + BLOCK] @ vector for i in range(0, len(rows), BLOCK)])
 
 
 class MemoryStore:
@@ -86,7 +91,7 @@ class MemoryStore:
                 return out
             scores = group.scores(vector)
             above = np.flatnonzero(scores >= threshold)
-            best = above[np.argsort(-scores[above])]
+            best = above[np.argsort(-scores[above])][:limit + 1]
             found = [group.vectored[i] for i in best]
             for entry in [e for e in found if e.expires <= now]:
                 self._remove(entry)
