@@ -3,6 +3,8 @@ real Envoy and mmrouter; entries outlive an mmrouter restart, a store that is do
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from mmrouter.devstack.stack import LocalStack, default_config_data
@@ -19,6 +21,24 @@ def milvus_stack(uri: str) -> LocalStack:
     data["cache"] = {"enabled": True, "backend": "milvus", "timeout_ms": 500,
                      "milvus": {"uri": uri, "collection": "e2e"}}
     return LocalStack(data).start()
+
+
+def lookup_errors(stack) -> float:
+    return sum(metric(stack, "mmrouter_cache_errors_total", operation="lookup", kind=k,
+                      backend="milvus") for k in ("timeout", "unavailable", "error"))
+
+
+def wait_loaded(stack, timeout: float = 30.0) -> None:
+    """Until a lookup completes: the new process loads the collection at start, and a lookup
+    before that is over is a (counted) timeout miss. Probes ask other questions."""
+    deadline = time.monotonic() + timeout
+    for i in range(1000):
+        before = lookup_errors(stack)
+        post(stack, "chat", payload("chat", f"Probe question number {i} about otters"))
+        if lookup_errors(stack) == before:
+            return
+        assert time.monotonic() < deadline, "the Milvus collection did not load in time"
+        time.sleep(0.2)
 
 
 def test_entries_survive_a_restart_and_a_down_store_is_a_miss(tmp_path):
@@ -38,6 +58,7 @@ def test_entries_survive_a_restart_and_a_down_store_is_a_miss(tmp_path):
             first.stop()
         second = milvus_stack(milvus.uri)  # a new mmrouter (and Envoy): the rows are kept
         try:
+            wait_loaded(second)
             again = post(second, "chat", payload("chat", TEXT))
             assert again.headers["x-mmrouter-cache"] == "hit"
             assert again.json()["choices"][0]["message"]["content"] == \
