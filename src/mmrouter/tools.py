@@ -50,6 +50,10 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--budget-requests", type=int, help="--budget: simulated requests")
     p.add_argument("--needs-parse", action="store_true",
                    help="only time the request-needs parse (routing/needs.py) on sample bodies")
+    p.add_argument("--cache", action="store_true",
+                   help="only the response cache: hit p50 against a backend call, and what the "
+                        "cache adds to a miss (cache on vs off, alternating)")
+    p.add_argument("--cache-requests", type=int, help="--cache: requests of each kind (200)")
 
     p = command("bench-fallback", _bench_fallback,
                 "Measure routing.fallback's happy-path cost against max_attempts 1.")

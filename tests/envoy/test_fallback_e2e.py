@@ -185,8 +185,9 @@ def test_envoy_counts_retries_per_aggregate_and_attempts_per_model(stack):
     assert stack.envoy.counter(f"cluster.{CLUSTER[GPT]}.upstream_rq_total") >= 1
 
 
+# What backends received before fallback existed, plus the reason for the choice (issue 24).
 ROUTER_HEADERS = {"x-selected-model", "x-mmrouter-cluster", "x-mmrouter-route",
-                  "x-mmrouter-confidence"}  # what backends received before fallback existed
+                  "x-mmrouter-confidence", "x-mmrouter-reason"}
 
 
 def test_max_attempts_one_behaves_as_before_fallback():

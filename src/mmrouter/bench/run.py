@@ -279,6 +279,10 @@ def run_bench_cli(args: argparse.Namespace, plan: BenchPlan | None = None) -> in
     config_data = load_bench_config(args.config)
     if getattr(args, "llm_cascade", False):
         return run_cascade_cli(args, config_data)
+    if getattr(args, "cache", False):
+        from mmrouter.bench.cache import run_cache_cli
+
+        return run_cache_cli(args, config_data)
     if plan is None:
         plan = quick_plan() if args.quick else full_plan(_scale(args, config_data))
         plan = restrict(plan, _csv(getattr(args, "scenarios", None)),

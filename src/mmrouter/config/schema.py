@@ -135,6 +135,8 @@ class RouteConfig(_Section):
     capabilities: Annotated[frozenset[Capability], Field(description=(
         "Capabilities the route claims to serve: check-config rejects the route unless one of "
         "its models declares each"))] = frozenset()
+    cache: bool = True  # cache.enabled: whether this route's answers are cached (false: bypass)
+    cache_similarity: Annotated[float, Field(gt=0.0, le=1.0)] | None = None  # else cache.similarity
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
@@ -340,6 +342,32 @@ class LLMRouterConfig(_Section):
 
 
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
+class MilvusCacheConfig(_Section):
+    where: ClassVar[str] = "cache.milvus"
+    uri: NonBlank = "http://127.0.0.1:19530"  # a Milvus server (milvus-lite serves one too)
+    collection: Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")] = "mmrouter_cache"
+    token: str | None = None  # name of an env var holding the token (user:password), if any
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
+class CacheConfig(_Section):
+    """The semantic response cache (see mmrouter.cache and docs/cache.md); off by default."""
+
+    where: ClassVar[str] = "cache"
+    enabled: bool = False
+    backend: Literal["memory", "milvus"] = "memory"
+    milvus: MilvusCacheConfig = field(default_factory=MilvusCacheConfig)
+    similarity: Annotated[float, Field(gt=0.0, le=1.0)] = 0.94  # see python -m mmrouter.cache.evaluate
+    ttl_s: Positive = 3600.0
+    max_entries: AtLeastOne = 10_000
+    max_bytes: AtLeastOne = 256 * 1024 * 1024  # memory backend: the entries' bytes in all
+    max_entry_bytes: AtLeastOne = 256 * 1024  # larger answers are not stored
+    scope_headers: tuple[Annotated[str, Field(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")], ...] = \
+        ("authorization",)
+    timeout_ms: Positive = 50.0  # a lookup or store slower than this is a miss (store: dropped)
+
+
+@dataclass(frozen=True, kw_only=True, config=_SECTION)
 class Config(_Section):
     models: Annotated[tuple[ModelConfig, ...], Field(min_length=1)]
     routes: Annotated[tuple[RouteConfig, ...], Field(min_length=1)]
@@ -350,6 +378,7 @@ class Config(_Section):
     server: ServerConfig = field(default_factory=ServerConfig)
     llm_router: LLMRouterConfig = field(default_factory=LLMRouterConfig)
     tracing: TracingConfig = field(default_factory=TracingConfig)
+    cache: CacheConfig = field(default_factory=CacheConfig)
     source: SkipJsonSchema[str] = "<memory>"  # set by the loader, not a key of the file
 
     def model(self, name: str) -> ModelConfig | None:

@@ -60,6 +60,7 @@ class ImageScorer(Protocol):
 class RoutedRequest:
     decision: Decision
     mutation: RequestMutation
+    request: ChatRequest | None = None  # the parsed body (the response cache reads it)
 
 
 class RouterCore:
@@ -110,7 +111,7 @@ class RouterCore:
         mutation = await asyncio.to_thread(rewrite) if len(body) > OFFLOAD_BYTES else rewrite()
         self.metrics.requests.labels(decision.route, decision.model.name, decision.reason).inc()
         self.chooser.count_cost(decision.model, decision.needs, request.payload)
-        return RoutedRequest(decision=decision, mutation=mutation)
+        return RoutedRequest(decision=decision, mutation=mutation, request=request)
 
     def _group(self, decision: Decision, api: str) -> FallbackGroup | None:
         """The fallback group Envoy walks for this decision, if any (then the request goes to
@@ -281,7 +282,8 @@ class RouterCore:
         self.metrics.classification_seconds.observe(elapsed)
         ran = tuple(e for e in self.encoders
                     if not e.startswith("image:") or result.image_mode == "clip")
-        return dataclasses.replace(result, encoders=ran)
+        return dataclasses.replace(result, encoders=ran, embedding=vectors[0],
+                                   embedded_text=conversation.latest_text)
 
     async def _image_scores(self, conversation: Conversation) -> tuple[np.ndarray | None, bool]:
         """(per-route image scores or None, whether invalid images made it text-only)."""

@@ -19,16 +19,19 @@ STREAM_PAUSE_S = 0.01  # between text deltas, so clients see a stream, not one c
 
 
 def response_object(model: str, text: str, *, done: bool = True,
-                    response_id: str | None = None) -> dict[str, Any]:
-    """A Responses API ``response`` (completed with its message, or just created)."""
+                    response_id: str | None = None, incomplete: bool = False) -> dict[str, Any]:
+    """A Responses API ``response`` (completed with its message, or just created;
+    ``incomplete``: cut at max_output_tokens)."""
     words = len(text.split())
+    status = ("incomplete" if incomplete else "completed") if done else "in_progress"
     return {"id": response_id or f"resp_{uuid.uuid4().hex[:16]}", "object": "response",
-            "created_at": int(time.time()), "status": "completed" if done else "in_progress",
+            "created_at": int(time.time()), "status": status,
             "model": model, "output": [_output_message(text)] if done else [],
             "parallel_tool_calls": True, "tool_choice": "auto", "tools": [], "error": None,
-            "incomplete_details": None, "instructions": None, "metadata": {},
+            "incomplete_details": {"reason": "max_output_tokens"} if incomplete and done else None,
+            "instructions": None, "metadata": {},
             "usage": {"input_tokens": 1, "output_tokens": words, "total_tokens": 1 + words,
-                      "input_tokens_details": {"cached_tokens": 0},
+                      "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
                       "output_tokens_details": {"reasoning_tokens": 0}} if done else None}
 
 
@@ -42,7 +45,8 @@ def _text_part(text: str) -> dict[str, Any]:
     return {"type": "output_text", "text": text, "annotations": []}
 
 
-def responses_events(model: str, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def responses_events(model: str, text: str,
+                     incomplete: bool = False) -> Iterator[tuple[str, dict[str, Any]]]:
     """The Responses API's stream for one text answer, as (event type, data) pairs."""
     response_id = f"resp_{uuid.uuid4().hex[:16]}"
     where = {"item_id": "msg_demo", "output_index": 0, "content_index": 0}
@@ -57,19 +61,21 @@ def responses_events(model: str, text: str) -> Iterator[tuple[str, dict[str, Any
     yield "response.output_text.done", {**where, "text": text, "logprobs": []}
     yield "response.content_part.done", {**where, "part": _text_part(text)}
     yield "response.output_item.done", {"output_index": 0, "item": _output_message(text)}
-    yield "response.completed", {"response": response_object(model, text,
-                                                             response_id=response_id)}
+    final = response_object(model, text, response_id=response_id, incomplete=incomplete)
+    yield ("response.incomplete" if incomplete else "response.completed"), {"response": final}
 
 
-def anthropic_message(model: str, text: str, *, done: bool = True) -> dict[str, Any]:
+def anthropic_message(model: str, text: str, *, done: bool = True,
+                      stop_reason: str = "end_turn") -> dict[str, Any]:
     """An Anthropic Messages API ``message`` (complete, or empty as message_start sends it)."""
     return {"id": f"msg_{uuid.uuid4().hex[:16]}", "type": "message", "role": "assistant",
             "model": model, "content": [{"type": "text", "text": text}] if done else [],
-            "stop_reason": "end_turn" if done else None, "stop_sequence": None,
+            "stop_reason": stop_reason if done else None, "stop_sequence": None,
             "usage": {"input_tokens": 1, "output_tokens": len(text.split()) if done else 1}}
 
 
-def anthropic_events(model: str, text: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def anthropic_events(model: str, text: str,
+                     stop_reason: str = "end_turn") -> Iterator[tuple[str, dict[str, Any]]]:
     """The Messages API's stream for one text answer, as (event type, data) pairs."""
     yield "message_start", {"message": anthropic_message(model, text, done=False)}
     yield "content_block_start", {"index": 0, "content_block": {"type": "text", "text": ""}}
@@ -77,7 +83,7 @@ def anthropic_events(model: str, text: str) -> Iterator[tuple[str, dict[str, Any
     for word in _pieces(text):
         yield "content_block_delta", {"index": 0, "delta": {"type": "text_delta", "text": word}}
     yield "content_block_stop", {"index": 0}
-    yield "message_delta", {"delta": {"stop_reason": "end_turn", "stop_sequence": None},
+    yield "message_delta", {"delta": {"stop_reason": stop_reason, "stop_sequence": None},
                             "usage": {"output_tokens": len(text.split())}}
     yield "message_stop", {}
 

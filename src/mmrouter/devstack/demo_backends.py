@@ -96,15 +96,26 @@ def _text(request: web.Request, model: str) -> str:
     return f"Hello from {request.app[NAME_KEY]} (model {model})."
 
 
+def _cut(text: str, payload: dict[str, Any], *budget_keys: str) -> tuple[str, bool]:
+    """(the answer within the request's output-token budget (a word a token), whether it was
+    cut), as a real model stops at ``max_tokens``."""
+    budget = next((payload[k] for k in budget_keys if isinstance(payload.get(k), int)), None)
+    words = text.split(" ")
+    if budget is None or budget >= len(words):
+        return text, False
+    return " ".join(words[:max(budget, 0)]), True
+
+
 async def _chat(request: web.Request) -> web.StreamResponse:
     payload, headers = await _received_request(request)
     if payload is None:
         return _invalid_request()
     model = payload["model"]
-    text = _text(request, model)
+    text, cut = _cut(_text(request, model), payload, "max_completion_tokens", "max_tokens")
+    finish = "length" if cut else "stop"
     if payload.get("stream"):
-        return await _stream(request, model, text, headers)
-    return web.json_response(_completion(model, text), headers=headers)
+        return await _stream(request, model, text, headers, finish)
+    return web.json_response(_completion(model, text, finish), headers=headers)
 
 
 async def _responses(request: web.Request) -> web.StreamResponse:
@@ -112,11 +123,13 @@ async def _responses(request: web.Request) -> web.StreamResponse:
     if payload is None:
         return _invalid_request()
     model = payload["model"]
-    text = _text(request, model)
+    text, cut = _cut(_text(request, model), payload, "max_output_tokens")
     if payload.get("stream"):
-        return await demo_apis.stream_events(request, demo_apis.responses_events(model, text),
-                                             headers, numbered=True)
-    return web.json_response(demo_apis.response_object(model, text), headers=headers)
+        return await demo_apis.stream_events(
+            request, demo_apis.responses_events(model, text, incomplete=cut), headers,
+            numbered=True)
+    return web.json_response(demo_apis.response_object(model, text, incomplete=cut),
+                             headers=headers)
 
 
 async def _messages(request: web.Request) -> web.StreamResponse:
@@ -124,24 +137,27 @@ async def _messages(request: web.Request) -> web.StreamResponse:
     if payload is None:
         return demo_apis.anthropic_error_response("invalid request")
     model = payload["model"]
-    text = _text(request, model)
+    text, cut = _cut(_text(request, model), payload, "max_tokens")
+    stop = "max_tokens" if cut else "end_turn"
     if payload.get("stream"):
-        return await demo_apis.stream_events(request, demo_apis.anthropic_events(model, text),
-                                             headers, numbered=False)
-    return web.json_response(demo_apis.anthropic_message(model, text), headers=headers)
+        return await demo_apis.stream_events(
+            request, demo_apis.anthropic_events(model, text, stop_reason=stop), headers,
+            numbered=False)
+    return web.json_response(demo_apis.anthropic_message(model, text, stop_reason=stop),
+                             headers=headers)
 
 
-def _completion(model: str, text: str) -> dict[str, Any]:
+def _completion(model: str, text: str, finish: str = "stop") -> dict[str, Any]:
     return {"id": f"chatcmpl-{uuid.uuid4().hex[:12]}", "object": "chat.completion",
             "created": int(time.time()), "model": model,
-            "choices": [{"index": 0, "finish_reason": "stop",
+            "choices": [{"index": 0, "finish_reason": finish,
                          "message": {"role": "assistant", "content": text}}],
             "usage": {"prompt_tokens": 1, "completion_tokens": len(text.split()),
                       "total_tokens": 1 + len(text.split())}}
 
 
 async def _stream(request: web.Request, model: str, text: str,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                  headers: dict[str, str], finish: str = "stop") -> web.StreamResponse:
     response = web.StreamResponse(headers={**headers, "content-type": "text/event-stream"})
     await response.prepare(request)
     chunk_id = f"chatcmpl-{uuid.uuid4().hex[:12]}"
@@ -151,6 +167,9 @@ async def _stream(request: web.Request, model: str, text: str,
                                               "finish_reason": None}]}
         await response.write(f"data: {json.dumps(chunk)}\n\n".encode())
         await asyncio.sleep(0.01)
+    last = {"id": chunk_id, "object": "chat.completion.chunk", "created": int(time.time()),
+            "model": model, "choices": [{"index": 0, "delta": {}, "finish_reason": finish}]}
+    await response.write(f"data: {json.dumps(last)}\n\n".encode())
     await response.write(b"data: [DONE]\n\n")
     await response.write_eof()
     return response

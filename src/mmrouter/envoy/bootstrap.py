@@ -14,6 +14,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from mmrouter.cache.keys import CACHE_HEADER
 from mmrouter.config.schema import Config
 from mmrouter.envoy.fallback import apply_fallback
 from mmrouter.envoy.local_reply import local_reply_config
@@ -104,7 +105,8 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
             "name": "mmrouter_routes",
             # Stripped from client requests before any filter or route runs: routing headers
             # sent by a client never steer routing, even when the processor is down.
-            "internal_only_headers": [cluster_header, names.model, names.route, names.confidence],
+            "internal_only_headers": [cluster_header, names.model, names.route, names.confidence,
+                                      names.reason, CACHE_HEADER],
             "virtual_hosts": [{
             "name": "backends", "domains": ["*"],
             # The decision travels on the request headers the processor set; Envoy copies it
@@ -112,7 +114,9 @@ def _listener(config: Config, ports: EnvoyPorts, limits: EnvoyLimits,
             "response_headers_to_add": [
                 _copy_header(names.route, names.route), _copy_header(names.response_model, names.model),
                 _copy_header(names.confidence, names.confidence),
-                _copy_header(names.reason, names.reason)],
+                _copy_header(names.reason, names.reason),
+                # The response cache's hit | miss | bypass (absent while the cache is off).
+                _copy_header(CACHE_HEADER, CACHE_HEADER)],
             "routes": [
                 *_models_routes(),
                 {"match": {"prefix": "/", "headers": [{"name": cluster_header,

@@ -72,6 +72,9 @@ class Classification:
     image_count: int = 0
     encoders: tuple[str, ...] = field(default=())
     llm: LLMStep | None = None  # llm_router.mode always/cascade: what the LLM router did
+    # The latest turn's routing embedding and the text it embeds (the response cache reuses it).
+    embedding: np.ndarray | None = field(default=None, compare=False, repr=False)
+    embedded_text: str = field(default="", compare=False, repr=False)
 
 
 NAME_ANCHOR = "A question about {name}."  # centroid scoring: the route's name as a phrase

@@ -18,6 +18,9 @@ from mmrouter._pb.envoy.extensions.filters.http.ext_proc.v3 import processing_mo
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
+from mmrouter.cache import extproc as cache_steps
+from mmrouter.cache.keys import CACHE_HEADER
+from mmrouter.cache.service import cache_for
 from mmrouter.config.schema import OPENAI_CHAT
 from mmrouter.core.router import RoutedRequest, RouterCore
 from mmrouter.routing.apis import API_TITLES, may_carry_images
@@ -39,6 +42,7 @@ class StreamState:
     routed: RoutedRequest | None = None
     body_seen: bool = False
     trace: dict[str, str] | None = None  # W3C trace headers (tracing on): Envoy's span, or the client's
+    cache: cache_steps.CacheStream | None = None  # while the response cache is on
 
 
 class ExtProcService(pb_grpc.ExternalProcessorServicer):
@@ -49,7 +53,9 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         self._apis = {normalise_path(entry.path): entry.api for entry in routing.apis}
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence,
-                                        names.reason)
+                                        names.reason, CACHE_HEADER)
+        self.cache = cache_for(core.config.cache, core.metrics,
+                               getattr(core.text_encoder, "dim", None))
         self.active = 0  # streams in their handler (read by the server's drain)
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
@@ -73,8 +79,10 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         if kind == "request_body":
             return await self._on_request_body(request.request_body, state)
         if kind == "response_headers":
-            return self._on_response_headers(state)
+            return self._on_response_headers(request.response_headers, state)
         if kind == "response_body":
+            if self.cache is not None and state.cache is not None:
+                cache_steps.on_response_body(self.cache, state.cache, request.response_body)
             return pb.ProcessingResponse(response_body=pb.BodyResponse())
         if kind == "request_trailers":
             return pb.ProcessingResponse(request_trailers=pb.TrailersResponse())
@@ -100,6 +108,11 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         if message.end_of_stream:
             return self._error(InvalidRequest(f"request body is empty; expected a JSON "
                                               f"{API_TITLES[state.api]} request"), state.api)
+        if self.cache is not None:
+            state.cache, mode = cache_steps.begin(self.cache, headers)
+            if mode is not None:
+                return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common),
+                                             mode_override=mode)
         return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common))
 
     async def _on_request_body(self, message: pb.HttpBody, state: StreamState) -> pb.ProcessingResponse:
@@ -124,11 +137,23 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
             self.metrics.errors.labels("internal").inc()
             return await asyncio.to_thread(self._default_route, body, api)
         mutation = state.routed.mutation
-        return body_response(mutation.set_headers, mutation.remove_headers, mutation.body)
+        if self.cache is not None and state.cache is not None:
+            hit = await cache_steps.on_routed(self.cache, self.core.config, state.cache,
+                                              state.routed, api,
+                                              self.core.config.text_encoder.model)
+            if hit is not None:
+                return hit
+        return body_response((*mutation.set_headers, *cache_steps.status_header(state.cache)),
+                             mutation.remove_headers, mutation.body)
 
-    def _on_response_headers(self, state: StreamState) -> pb.ProcessingResponse:
-        if state.routed is None:
-            return pb.ProcessingResponse(response_headers=pb.HeadersResponse())
+    def _on_response_headers(self, message: pb.HttpHeaders,
+                             state: StreamState) -> pb.ProcessingResponse:
+        mode = None
+        if state.cache is not None:
+            mode = cache_steps.on_response_headers(state.cache, header_dict(message.headers))
+        if state.routed is None or mode is not None:
+            return pb.ProcessingResponse(response_headers=pb.HeadersResponse(),
+                                         mode_override=mode)
         names = self.core.config.routing.headers
         decision = state.routed.decision
         values = response_headers(decision.route, decision.model.name, decision.confidence,
