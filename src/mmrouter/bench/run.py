@@ -159,7 +159,7 @@ async def measure_baseline(config_data: dict[str, Any], target: str, plan: Bench
 async def measure_router(config_data: dict[str, Any], plan: BenchPlan, bodies: Bodies,
                          marker: str, threads: int | None) -> tuple[dict, dict, dict]:
     """(results, raw encoder times, router details). The raw encoders are timed first, alone
-    on the machine (two processes warming fused graphs at once thrash a 2-core CPU)."""
+    on the machine (two processes loading models at once thrash a 2-core CPU)."""
     from mmrouter.bench.encoders import time_raw_encoders
     from mmrouter.config.schema import parse_config
 

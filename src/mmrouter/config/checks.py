@@ -60,6 +60,13 @@ def _validate_server(config: Config) -> None:
 
 
 def _validate_encoders(config: Config) -> None:
+    text = config.text_encoder
+    if text.runtime == "onnx" and text.precision not in ("auto", "int8", "fp32"):
+        raise ConfigError(f"text_encoder.precision: the onnx runtime runs int8 or fp32, "
+                          f"not {text.precision}")
+    if text.runtime == "torch" and text.precision == "int8":
+        raise ConfigError("text_encoder.precision: int8 runs in the onnx runtime (runtime: onnx "
+                          "or auto on a CPU)")
     enc = config.image_encoder
     if enc.model_config and Path(enc.model_config).stem != enc.architecture:
         raise ConfigError(f"image_encoder.model_config: registers architecture "

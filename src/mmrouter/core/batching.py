@@ -58,9 +58,11 @@ class MicroBatcher(Generic[T, R]):
     def __init__(self, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
                  max_batch_size: int = 32, max_wait_s: float = 0.002, max_queue: int = 256,
                  observer: BatchObserver | None = None, idle_gap_s: float | None = None,
-                 inference: InferencePool | None = None, first_worker_only: bool = False) -> None:
+                 inference: InferencePool | None = None, first_worker_only: bool = False,
+                 owns_inference: bool = False) -> None:
         self._fn = fn
         self._inference = inference
+        self._owns_inference = owns_inference  # stop() closes it
         self._first_worker_only = first_worker_only
         self._collecting = False  # the batcher thread holds items not yet handed to a worker
         self.name = name
@@ -77,13 +79,14 @@ class MicroBatcher(Generic[T, R]):
     def for_encoder(cls, fn: Callable[[Sequence[T]], Sequence[R]], *, name: str,
                     max_batch_size: int, max_wait_ms: float, max_queue: int,
                     observer: BatchObserver | None, inference: InferencePool | None,
-                    first_worker_only: bool = False) -> "MicroBatcher[T, R]":
+                    first_worker_only: bool = False,
+                    owns_inference: bool = False) -> "MicroBatcher[T, R]":
         """An encoder's batcher from its config: ``max_wait_ms`` 0 batches what is queued,
         > 0 also waits up to that long for more."""
         wait_s = max_wait_ms / 1000.0
         return cls(fn, name=name, max_batch_size=max_batch_size, max_wait_s=wait_s,
                    idle_gap_s=wait_s, max_queue=max_queue, observer=observer, inference=inference,
-                   first_worker_only=first_worker_only)
+                   first_worker_only=first_worker_only, owns_inference=owns_inference)
 
     def start(self) -> None:
         if self._thread is None:
@@ -100,6 +103,8 @@ class MicroBatcher(Generic[T, R]):
             self._thread.join(timeout)
             if not self._thread.is_alive():
                 self._thread = None
+        if self._owns_inference and self._inference is not None:
+            self._inference.close()
 
     @property
     def depth(self) -> int:

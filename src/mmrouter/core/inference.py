@@ -15,9 +15,10 @@ the calling thread) when a forward starts:
   28 → 47 ms), which is also why a second thread calling torch used to be slow. One-thread
   forwards make no team at all.
 
-Forwards through a fused graph (the bf16 text encoder) run on worker 0 only (``first_only``):
-oneDNN Graph kernels keep the thread count they were compiled with, so on another worker they
-started a second team (seen here, with the slowdown above).
+A text encoder that runs in torch (the torch runtime, a custom factory) keeps to worker 0
+(``first_only``), one forward at a time, as it always did. The ONNX Runtime text encoder does
+not use this pool: it gets one of its own (``torch_threads=False``: its jobs set no torch
+threads), so a request's text forward runs beside its image forward.
 
 Measured on 2 cores, CLIP batches of 8: two 1-thread workers side by side took 8.2 ms of wall
 time per image against 9.8 for one uncontended 2-thread forward, and a 2-thread forward
@@ -41,7 +42,7 @@ SPREAD_RECHECK_S = 0.002  # a job waiting for worker 0 re-reads spread() this of
 
 
 class InferencePool:
-    def __init__(self, workers: int = 1, release_threads: int = 1) -> None:
+    def __init__(self, workers: int = 1, release_threads: int = 1, torch_threads: bool = True) -> None:
         self._workers = [ThreadPoolExecutor(max_workers=1,
                                             thread_name_prefix=f"mmrouter-inference-{index}")
                          for index in range(max(1, workers))]
@@ -52,6 +53,7 @@ class InferencePool:
         self.spread: Callable[[], bool] = lambda: True
         self.release_threads = release_threads
         self._idle_threads = 0  # torch's count, read at the first job
+        self._torch_threads = torch_threads  # False: its jobs are not torch's (no thread setting)
 
     @property
     def size(self) -> int:
@@ -107,15 +109,15 @@ class InferencePool:
 
     def run_on_each(self, fn: Callable[..., object], *args: object) -> None:
         """Run ``fn(*args)`` once on every worker with the threads it serves with (at load,
-        nothing else running: warms each thread's first call). Not for fused graphs (see
-        ``first_only``)."""
+        nothing else running: warms each thread's first call)."""
         self.run(fn, *args)  # worker 0
         for worker in self._workers[1:]:
             worker.submit(_on_one_thread, fn, *args).result()
 
     def _call(self, worker: int, fn: Callable[..., R], *args: object) -> R:
         try:
-            self._set_threads(worker)
+            if self._torch_threads:
+                self._set_threads(worker)
             return fn(*args)
         finally:
             self.release(worker)

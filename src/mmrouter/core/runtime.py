@@ -26,15 +26,25 @@ def load_text_encoder(config: Config) -> TextEncoder:
     enc = config.text_encoder
     if enc.factory is not None:
         return _encoder_factory(enc.factory)(config)
-    from mmrouter.encoders.e5 import E5TextEncoder, is_e5_model
+    from mmrouter.encoders.model_encoder import load_model_encoder
+    from mmrouter.encoders.prepared import ModelFileError
 
-    if is_e5_model(enc.model):
-        return E5TextEncoder(threads=config.server.torch_threads or None)
-    from mmrouter.encoders.text import SentenceTransformerEncoder
+    try:
+        return load_model_encoder(enc.model, runtime=enc.runtime, device=enc.device,
+                                  precision=enc.precision, threads=enc.threads,
+                                  cache_dir=enc.cache_dir)
+    except ModelFileError as exc:
+        raise ConfigError(str(exc)) from None
 
-    return SentenceTransformerEncoder(enc.model, device=enc.device, max_seq_length=enc.max_seq_length,
-                                      jit=enc.jit, precision=enc.precision,
-                                      max_batch_size=enc.max_batch_size)
+
+def text_pool(config: Config, encoder: TextEncoder) -> InferencePool | None:
+    """Workers of the text encoder's own, when it runs outside torch (ONNX Runtime on the CPU):
+    its forwards then run beside the image encoder's instead of queueing behind them.
+    ``text_encoder.workers``, or by default one per CPU up to 2. None: it shares torch's."""
+    if not getattr(encoder, "own_threads", False):
+        return None
+    workers = config.text_encoder.workers or min(2, cpu_count())
+    return InferencePool(workers, release_threads=0, torch_threads=False)
 
 
 def _encoder_factory(spec: str) -> Callable[[Config], TextEncoder]:
@@ -129,11 +139,13 @@ def _assemble(config: Config, metrics: Metrics, inference: InferencePool,
     if image_scorer is None and image_scorer_factory is not None:
         image_scorer = image_scorer_factory(config, metrics, sink, inference=inference)
     enc = config.text_encoder
+    own = text_pool(config, encoder)
+    # On torch's pool, text stays on worker 0 (see mmrouter.core.inference).
     batcher: MicroBatcher = MicroBatcher.for_encoder(
         functools.partial(encode_batch, encoder.encode), name=encoder.name,
         max_batch_size=enc.max_batch_size, max_wait_ms=enc.max_wait_ms,
-        max_queue=config.routing.max_queue, observer=metrics.observe_batch, inference=inference,
-        first_worker_only=True)  # a fused graph keeps its thread count: see mmrouter.core.inference
+        max_queue=config.routing.max_queue, observer=metrics.observe_batch,
+        inference=own or inference, first_worker_only=own is None, owns_inference=own is not None)
     inference.run(encoder.encode, ["warm-up request", "a second, longer warm-up request"])
     batcher.start()
     llm = None

@@ -21,7 +21,7 @@ import numpy as np
 
 from mmrouter.config.schema import Config, ImageEncoderConfig
 from mmrouter.encoders import l2_normalise, select_device, select_dtype
-from mmrouter.encoders.fused import agrees
+from mmrouter.encoders.agreement import agrees
 from mmrouter.images.preprocess import Preprocessor, UnsupportedPreprocessing
 
 logger = logging.getLogger(__name__)
