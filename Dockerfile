@@ -57,7 +57,10 @@ RUN ln -s "$(/opt/mmrouter/venv/bin/python -c 'import mmrouter, os; print(os.pat
 ENV PATH=/opt/mmrouter/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
     HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HOME=/home/mmrouter \
-    MPLCONFIGDIR=/tmp/matplotlib
+    MPLCONFIGDIR=/tmp/matplotlib MMROUTER_CACHE_DIR=/opt/mmrouter/cache
+# The text model, prepared once here (ONNX graphs, embedding table, verified at every start), so
+# a pod starts without writing: the image's files stay read-only.
+RUN mmrouter prepare-encoder --json && test -n "$(ls /opt/mmrouter/cache/text)"
 USER 10001:10001
 WORKDIR /home/mmrouter
 # 8080: HTTP API, /health, /ready, /metrics; 50051: ext_proc gRPC; 8801: Envoy's listener.

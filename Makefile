@@ -7,7 +7,7 @@ PROTOS := $(shell find proto -name '*.proto')
 GEN_STAMP := src/mmrouter/_pb/.generated
 CONFIG ?=
 
-.PHONY: install system-tools docs proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
+.PHONY: install prepare system-tools docs proto run run-llm test test-fast bench gpu-bundle eval fit envoy-config k8s-envoy-config image lint clean
 
 install: $(STAMP) $(GEN_STAMP)
 
@@ -24,17 +24,21 @@ $(GEN_STAMP): $(PROTOS) $(STAMP)
 	$(PY) -m grpc_tools.protoc -Iproto --python_out=src --grpc_python_out=src --pyi_out=src $(PROTOS)
 	touch $(GEN_STAMP)
 
-run: install
+# The text encoder's model, prepared once into ~/.cache/mmrouter (else the first start does it).
+prepare: install
+	$(VENV)/bin/mmrouter --log-level warning prepare-encoder --json
+
+run: install prepare
 	$(VENV)/bin/mmrouter run $(if $(CONFIG),--config $(CONFIG),)
 
 # kubectl, prometheus and promtool for tests/deploy: apt-get when root or sudo, else says what to install.
 system-tools:
 	bash scripts/system-tools.sh
 
-test: install system-tools
+test: install prepare system-tools
 	$(PY) -m pytest -q
 
-test-fast: install system-tools
+test-fast: install prepare system-tools
 	$(PY) -m pytest -q -m 'not e2e'
 
 # ruff (pycodestyle, pyflakes, bugbear) and mypy: strict on routing/ and config/; see pyproject.toml.

@@ -45,6 +45,8 @@ class OnnxBackend:
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3  # no warnings about initializers it folds away
+        # No arena: with inputs of every length it kept ~130 MB more resident (measured here).
+        options.enable_cpu_mem_arena = False
         path = prepared.file(ONNX_FILES[precision])
         try:
             self._session = ort.InferenceSession(str(path), options,
@@ -64,7 +66,6 @@ class TorchBackend:
 
     def __init__(self, prepared: PreparedModel, device: str, precision: str, pooling: str) -> None:
         import torch
-        import transformers
 
         if precision not in TORCH_DTYPES:
             raise ValueError(f"the torch runtime runs fp32, fp16 or bf16, not {precision}")
@@ -72,7 +73,7 @@ class TorchBackend:
         self.device, self.precision, self._pooling = device, precision, pooling
         dtype = getattr(torch, TORCH_DTYPES[precision])
         try:
-            model = transformers.AutoModel.from_pretrained(str(prepared.model_folder), dtype=dtype)
+            model = load_pretrained(prepared.model_folder, dtype)
         except Exception as exc:  # noqa: BLE001 - name the folder whatever went wrong
             raise ModelFileError(f"text encoder: cannot load {prepared.model_folder}: {exc}") from None
         self._model: Any = model.to(device).eval()
@@ -89,3 +90,13 @@ class TorchBackend:
                 weights = mask_t.unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
             return pooled.cpu().numpy()
+
+
+def load_pretrained(folder: Any, dtype: Any) -> Any:
+    """transformers ``AutoModel`` from a local folder, without its progress bar and load report
+    (a sentence encoder has no pooler: the report would call its absence a problem)."""
+    import transformers
+
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+    return transformers.AutoModel.from_pretrained(str(folder), dtype=dtype)

@@ -3,7 +3,8 @@
 :func:`write_model_folder` turns the ``E5S1`` file into what any other mounted model is: an
 XLM-RoBERTa ``config.json`` + ``model.safetensors`` (the 4-bit weights dequantised, fp16 on
 disk), a ``tokenizer.json`` (the file's SentencePiece unigram vocabulary and scores, in the
-``tokenizers`` library's Unigram model) and the sentence-transformers files that say "mean
+``tokenizers`` library's Unigram model; also as a SentencePiece model, ``tokenizer.spm``, which
+the runtime loads) and the sentence-transformers files that say "mean
 pooling, ``query: `` prompt". The tokenizer's per-codepoint normalisation map travels beside it
 (``normalisation.json``): the text encoder applies it before tokenising, exactly as the engine
 does (NFKC alone differs on 119 codepoints: control characters, spaces, newer compatibility
@@ -20,6 +21,7 @@ import numpy as np
 from mmrouter.encoders.e5_file import E5File
 
 NORMALISATION_FILE = "normalisation.json"
+SENTENCEPIECE_FILE = "tokenizer.spm"
 QUERY_PROMPT = "query: "
 POSITION_OFFSET = 2  # XLM-R's position ids start after its padding index (1)
 
@@ -39,6 +41,7 @@ def write_model_folder(source: E5File, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     _write_weights(source, folder)
     _write_tokenizer(source, folder)
+    _write_sentencepiece(source, folder)
     _write_sentence_transformers(folder, source.header.hidden)
 
 
@@ -103,6 +106,30 @@ def _write_tokenizer(source: E5File, folder: Path) -> None:
     tokenizer.save(str(folder / "tokenizer.json"))
     mapping = {str(codepoint): text for codepoint, text in vocab.normalisation.items()}
     (folder / NORMALISATION_FILE).write_text(json.dumps(mapping, ensure_ascii=False))
+
+
+def _write_sentencepiece(source: E5File, folder: Path) -> None:
+    """The same vocabulary as a SentencePiece model (``tokenizer.spm``), which the runtime uses:
+    its double-array trie holds 250k pieces in ~54 MB of memory, where the ``tokenizers``
+    Unigram model took ~284 MB (measured here), and it tokenises twice as fast. Normalisation
+    (the codepoint map, collapsed spaces) is the caller's, as for ``tokenizer.json``."""
+    from sentencepiece import sentencepiece_model_pb2 as spm
+
+    vocab = source.vocabulary
+    model = spm.ModelProto()
+    model.trainer_spec.model_type = spm.TrainerSpec.UNIGRAM
+    model.trainer_spec.unk_id, model.trainer_spec.bos_id = vocab.unk, vocab.bos
+    model.trainer_spec.eos_id, model.trainer_spec.pad_id = vocab.eos, vocab.pad
+    model.normalizer_spec.name = "identity"
+    model.normalizer_spec.add_dummy_prefix = True
+    model.normalizer_spec.remove_extra_whitespaces = False
+    model.normalizer_spec.escape_whitespaces = True
+    kinds = {vocab.bos: "CONTROL", vocab.eos: "CONTROL", vocab.pad: "CONTROL", vocab.unk: "UNKNOWN"}
+    for index, (piece, score) in enumerate(zip(vocab.pieces, vocab.scores.tolist())):
+        entry = model.pieces.add()
+        entry.piece, entry.score = piece, score
+        entry.type = getattr(spm.ModelProto.SentencePiece, kinds.get(index, "NORMAL"))
+    (folder / SENTENCEPIECE_FILE).write_bytes(model.SerializeToString())
 
 
 def _write_sentence_transformers(folder: Path, hidden: int) -> None:

