@@ -137,8 +137,12 @@ def test_prepared_once_then_reused_and_altered_files_are_named(tiny_xlmr: Path,
     load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
     assert (folder / MANIFEST).stat().st_mtime_ns == built  # not rebuilt
     graph = folder / "model.int8.onnx"
-    graph.write_bytes(graph.read_bytes()[:-10])
-    with pytest.raises(ModelFileError, match="model.int8.onnx"):
+    original = graph.read_bytes()
+    graph.write_bytes(original[:-10] + bytes(10))  # same size, other bytes
+    with pytest.raises(ModelFileError, match="model.int8.onnx does not match its recorded sha256"):
+        load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
+    graph.write_bytes(original[:-10])
+    with pytest.raises(ModelFileError, match="model.int8.onnx has .* bytes"):
         load_model_encoder(str(tiny_xlmr), cache_dir=tmp_path)
     graph.unlink()
     with pytest.raises(ModelFileError, match="model.int8.onnx.*missing"):

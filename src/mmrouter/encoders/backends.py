@@ -48,6 +48,8 @@ class OnnxBackend:
         # No arena: with inputs of every length it kept ~130 MB more resident (measured here).
         options.enable_cpu_mem_arena = False
         path = prepared.file(ONNX_FILES[precision])
+        # the top-level files it loads: its graph, the embedding table, the tokenizer
+        prepared.verify(skip=tuple(f for p, f in ONNX_FILES.items() if p != precision))
         try:
             self._session = ort.InferenceSession(str(path), options,
                                                  providers=["CPUExecutionProvider"])
@@ -72,6 +74,8 @@ class TorchBackend:
         self._torch = torch
         self.device, self.precision, self._pooling = device, precision, pooling
         dtype = getattr(torch, TORCH_DTYPES[precision])
+        if prepared.model_folder.parent == prepared.folder:
+            prepared.verify(prefix=f"{prepared.model_folder.name}/")
         try:
             model = load_pretrained(prepared.model_folder, dtype)
         except Exception as exc:  # noqa: BLE001 - name the folder whatever went wrong

