@@ -196,3 +196,12 @@ def test_a_head_fitted_with_a_local_encoder_serves_from_the_config(tiny_xlmr: Pa
     text = "이 사진에 무엇이 있나요?"
     outcome = classifier.classify(Conversation(latest_text=text), encoder.encode([text])[0])
     assert outcome.route in config.route_names and outcome.method == "head"
+
+
+def test_an_unwritable_cache_folder_is_an_error_naming_it(tiny_xlmr: Path, tmp_path: Path) -> None:
+    from mmrouter.encoders.prepared import ModelFileError, prepare
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    with pytest.raises(ModelFileError, match="not-a-folder.*cannot be written.*cache_dir"):
+        prepare(str(tiny_xlmr), blocker / "cache")

@@ -134,8 +134,15 @@ def prepare(model: str, cache_root: Path | None = None) -> PreparedModel:
 
 
 def _build_locked(source: Source, folder: Path) -> None:
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent / f"{folder.name}.lock", "w") as lock:
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(folder.parent / f"{folder.name}.lock", "w")
+    except OSError as exc:
+        raise ModelFileError(f"text encoder: {source.name} is not prepared in {folder} and that "
+                             f"folder cannot be written ({exc.strerror}): set "
+                             f"text_encoder.cache_dir or MMROUTER_CACHE_DIR to a writable folder, "
+                             f"or run `mmrouter prepare-encoder` where it can be") from None
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be building it
         if (folder / MANIFEST).is_file():
             return
