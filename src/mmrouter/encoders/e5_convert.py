@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -113,7 +114,9 @@ def _write_sentencepiece(source: E5File, folder: Path) -> None:
     its double-array trie holds 250k pieces in ~54 MB of memory, where the ``tokenizers``
     Unigram model took ~284 MB (measured here), and it tokenises twice as fast. Normalisation
     (the codepoint map, collapsed spaces) is the caller's, as for ``tokenizer.json``."""
-    from sentencepiece import sentencepiece_model_pb2 as spm
+    import importlib
+
+    spm: Any = importlib.import_module("sentencepiece.sentencepiece_model_pb2")  # protobuf, untyped
 
     vocab = source.vocabulary
     model = spm.ModelProto()

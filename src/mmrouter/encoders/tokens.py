@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -43,7 +43,7 @@ class Tokens:
             import sentencepiece
 
             piece = sentencepiece.SentencePieceProcessor(model_file=str(folder / "tokenizer.spm"))
-            self._encode = piece.encode
+            self._encode: Callable[[str], list[int]] = piece.encode
             self._prefix, self._suffix = [piece.bos_id()], [piece.eos_id()]
         else:
             from tokenizers import Tokenizer
