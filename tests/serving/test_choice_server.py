@@ -159,3 +159,32 @@ def test_budget_state_over_http_and_in_metrics():
     assert sample("mmrouter_budget_max_share", {"model": "image-generator"}) == 0.1
     assert sample("mmrouter_budget_share", {"model": "image-generator"}) == 1.0
     assert sample("mmrouter_budget_demotions_total", {"model": "image-generator"}) is None
+
+
+def test_a_budget_demotion_says_budget_in_the_reason_header():
+    """image_generation gets a second capable model and image-generator a zero share: decisions
+    that wanted it go to the route's next model, and the headers say why."""
+    data = json.loads(json.dumps(default_config_data()))
+    data["models"] = [dict(m) for m in data["models"]]
+    for model in data["models"]:
+        if model["name"] == "gpt-5-chat":
+            model["capabilities"] = ["text", "image", "tools"]
+    route = next(r for r in data["routes"] if r["name"] == "image_generation")
+    route["model_scores"] = [{"model": "image-generator", "score": 1.0},
+                             {"model": "gpt-5-chat", "score": 0.5}]
+    data["routing"]["budget"] = {"window_s": 600,
+                                 "limits": [{"model": "image-generator", "max_share": 0.0}]}
+    config = parse_config(data)
+
+    async def scenario(server):
+        return [await _route(server, {"model": "MoM", "messages": CAT}) for _ in range(6)]
+
+    outcomes = []
+    for body, response in run(config, scenario):
+        request = set_headers(body.request_body.response)
+        outcomes.append((request["x-selected-model"], request["x-mmrouter-reason"],
+                         response["x-mmrouter-reason"], response["x-mmrouter-route"]))
+    demoted = [o for o in outcomes if o[1] == "budget"]
+    assert demoted, outcomes
+    assert all(o == ("gpt-5-chat", "budget", "budget", "image_generation") for o in demoted)
+    assert all(o[0] == "image-generator" and o[1] == "route" for o in outcomes if o[1] != "budget")
