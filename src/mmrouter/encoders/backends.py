@@ -91,12 +91,17 @@ class TorchBackend:
             ids_t = torch.from_numpy(ids).to(self.device, non_blocking=True)
             mask_t = torch.from_numpy(mask).to(self.device, non_blocking=True)
             hidden = self._model(input_ids=ids_t, attention_mask=mask_t).last_hidden_state.float()
-            if self._pooling == "cls":
-                pooled = hidden[:, 0]
-            else:
-                weights = mask_t.unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
-            return pooled.cpu().numpy()
+            return pool(hidden, mask_t, self._pooling).cpu().numpy()
+
+
+def pool(hidden: Any, mask: Any, pooling: str) -> Any:
+    """Token states (rows x tokens x dim, torch) -> one vector a row, not normalised: the first
+    token's (``cls``) or the mean over the tokens ``mask`` keeps (``mean``). The ONNX graphs are
+    exported with this same function."""
+    if pooling == "cls":
+        return hidden[:, 0]
+    weights = mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
 
 
 def load_pretrained(folder: Any, dtype: Any) -> Any:

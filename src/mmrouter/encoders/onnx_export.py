@@ -72,6 +72,8 @@ def export_fp32(folder: Path, out: Path, pooling: str) -> None:
 def _Pooled(model: Any, pooling: str) -> Any:  # noqa: N802 - a module class made on demand
     import torch
 
+    from mmrouter.encoders.backends import pool
+
     class Pooled(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
@@ -80,10 +82,7 @@ def _Pooled(model: Any, pooling: str) -> Any:  # noqa: N802 - a module class mad
         def forward(self, inputs_embeds: Any, attention_mask: Any) -> Any:
             hidden = self.model(inputs_embeds=inputs_embeds,
                                 attention_mask=attention_mask).last_hidden_state
-            if pooling == "cls":
-                return hidden[:, 0]
-            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return pool(hidden, attention_mask, pooling)
 
     return Pooled()
 
