@@ -183,3 +183,36 @@ def test_each_encoder_has_its_span_text_and_image(exporter, tiny_clip):  # noqa:
     assert set(encoders) == {"multilingual-e5-small", f"image:{config.image_encoder.architecture}"}
     assert all(s.parent.span_id == classify.context.span_id for s in encoders.values())
     assert classify.attributes["mmrouter.images"] == 1
+
+
+def test_the_cache_lookup_and_store_have_their_spans(exporter):
+    """A store, then a hit and a miss: each a span with its backend and its result."""
+    import numpy as np
+
+    from mmrouter.cache.keys import text_digest
+    from mmrouter.cache.service import Plan, build_cache
+    from mmrouter.config.schema import OPENAI_CHAT, CacheConfig
+
+    def plan(text: str) -> Plan:
+        return Plan(api=OPENAI_CHAT, key="k", digest=text_digest(text), text=text,
+                    vector=np.array([1.0, 0.0], dtype=np.float32), threshold=0.9, stream=False,
+                    include_usage=False)
+
+    answer = {"object": "chat.completion", "choices": [{"index": 0, "finish_reason": "stop",
+              "message": {"role": "assistant", "content": "Paris."}}]}
+    cache = build_cache(CacheConfig(enabled=True), Metrics())
+
+    async def run() -> None:
+        cache.store_later(plan("What is the capital of France?"), json.dumps(answer).encode(),
+                          streamed=False)
+        await cache.drain()
+        assert await cache.lookup(plan("What is the capital of France?")) is not None
+        assert await cache.lookup(plan("What is the capital of Germany?")) is None
+
+    asyncio.run(run())
+    recorded = [(s.name, dict(s.attributes or {})) for s in exporter.get_finished_spans()]
+    assert recorded == [
+        ("mmrouter.cache.store", {"mmrouter.cache.backend": "memory", "mmrouter.cache.result": "stored"}),
+        ("mmrouter.cache.lookup", {"mmrouter.cache.backend": "memory", "mmrouter.cache.result": "hit"}),
+        ("mmrouter.cache.lookup", {"mmrouter.cache.backend": "memory", "mmrouter.cache.result": "miss"}),
+    ]

@@ -22,6 +22,7 @@ from mmrouter.cache.memory import MemoryStore
 from mmrouter.cache.metrics import CacheMetrics
 from mmrouter.config.schema import CacheConfig
 from mmrouter.core.metrics import Metrics
+from mmrouter.tracing import span
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,17 @@ class ResponseCache:
 
     async def lookup(self, plan: Plan) -> Candidate | None:
         """The entry to answer with (exact text, else the most similar that passes the guard)."""
+        with span("mmrouter.cache.lookup", {"mmrouter.cache.backend": self.backend}) as traced:
+            found = await self._candidates(plan)
+            for candidate in found:
+                if candidate.exact or same_question(plan.text, candidate.text):
+                    self.metrics.tokens_saved.labels(self.backend).inc(candidate.output_tokens)
+                    traced.set_attribute("mmrouter.cache.result", "hit")
+                    return candidate
+            traced.set_attribute("mmrouter.cache.result", "miss")
+            return None
+
+    async def _candidates(self, plan: Plan) -> list[Candidate]:
         started = time.perf_counter()
         try:
             _, found = await self._call("lookup", self.store.candidates, plan.key, plan.digest,
@@ -75,11 +87,7 @@ class ResponseCache:
         finally:
             self.metrics.lookup_seconds.labels(self.backend).observe(
                 time.perf_counter() - started)
-        for candidate in found or ():
-            if candidate.exact or same_question(plan.text, candidate.text):
-                self.metrics.tokens_saved.labels(self.backend).inc(candidate.output_tokens)
-                return candidate
-        return None
+        return list(found or ())
 
     def store_later(self, plan: Plan, body: bytes, streamed: bool) -> None:
         """Keep a complete answer (off the request's path)."""
@@ -88,21 +96,28 @@ class ResponseCache:
         task.add_done_callback(self._tasks.discard)
 
     async def _store(self, plan: Plan, body: bytes, streamed: bool) -> None:
+        with span("mmrouter.cache.store", {"mmrouter.cache.backend": self.backend}) as traced:
+            traced.set_attribute("mmrouter.cache.result", await self._keep(plan, body, streamed))
+
+    async def _keep(self, plan: Plan, body: bytes, streamed: bool) -> str:
+        """Store a complete answer; what happened (the stores metric's ``result``)."""
         answer = complete_answer(plan.api, body, streamed)
         if answer is None:
             self.metrics.stores.labels("not_complete", self.backend).inc()
-            return
+            return "not_complete"
         data = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
         if len(data) > self.config.max_entry_bytes:
             self.metrics.stores.labels("too_large", self.backend).inc()
-            return
+            return "too_large"
         now = time.time()
         entry = Entry(key=plan.key, digest=plan.digest, text=plan.text, vector=plan.vector,
                       answer=data, expires=now + self.config.ttl_s,
                       output_tokens=output_tokens(plan.api, answer))
         ok, _ = await self._call("store", self.store.put, entry, now,
                                  timeout_s=STORE_TIMEOUT_S)
-        self.metrics.stores.labels("stored" if ok else "error", self.backend).inc()
+        result = "stored" if ok else "error"
+        self.metrics.stores.labels(result, self.backend).inc()
+        return result
 
     async def _call(self, operation: str, fn: Callable[..., T], *args: Any,
                     timeout_s: float | None = None) -> tuple[bool, T | None]:
