@@ -155,12 +155,21 @@ def test_make_run_command_serves_the_readme_example():
     """`mmrouter run` (what `make run` starts) on free ports answers the README's curl."""
     from mmrouter.devstack.stack import _unused_port
 
-    listener, admin = _unused_port(), _unused_port()
+    taken: set[int] = set()
+
+    def port() -> int:
+        """A free port none of the others drawn here is (one free port can be drawn twice)."""
+        while (candidate := _unused_port()) in taken:
+            pass
+        taken.add(candidate)
+        return candidate
+
+    listener, admin = port(), port()
     data = default_config_data()
-    ports = {m["cluster"]: _unused_port() for m in data["models"]}
+    ports = {m["cluster"]: port() for m in data["models"]}
     for model in data["models"]:
         model["endpoint"] = f"127.0.0.1:{ports[model['cluster']]}"
-    data["server"] = {"grpc_port": _unused_port(), "http_port": _unused_port()}
+    data["server"] = {"grpc_port": port(), "http_port": port()}
     import tempfile
 
     import yaml
