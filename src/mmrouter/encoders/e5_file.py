@@ -118,9 +118,6 @@ class E5File:
             tensors[name] = (dtype, count, offset)
         return tensors
 
-    def names(self) -> list[str]:
-        return list(self._tensors)
-
     def tensor(self, name: str, rows: int | None = None) -> np.ndarray:
         """Tensor ``name`` as float32 (dequantised when 4-bit), shaped (rows, -1) if given."""
         if name not in self._tensors:
