@@ -22,12 +22,17 @@ from mmrouter.learning.linear import apply_thresholds, cross_val_proba, fit_line
 ROOT = Path(__file__).resolve().parents[2]
 HELDOUT = ROOT / "data" / "devset" / "heldout.jsonl"
 BLIND = ROOT / "data" / "blindset" / "blind.jsonl"
+BLIND2 = ROOT / "data" / "blindset2" / "blind2.jsonl"
 DOMAINS = ROOT / "data" / "domains"
-# Floors a little under what the default head measured (held-out 0.959, blind 0.953): a
-# regression in data, features or encoder fails the suite.
-HELDOUT_FLOOR = 0.93
-BLIND_FLOOR = 0.90
-LANGUAGE_FLOOR = 0.80  # every language with >= 20 blind items (measured: lowest 0.83, ja)
+DOMAINS2 = ROOT / "data" / "domains2"
+# Floors a little under what the default head measured (held-out 0.962, blind 0.959, second
+# blind set 0.955; ECE 0.019 / 0.015 / 0.019): a regression in data, features, calibration or
+# encoder fails the suite.
+HELDOUT_FLOOR = 0.94
+BLIND_FLOOR = 0.93
+LANGUAGE_FLOOR = 0.80  # every language with >= 15 blind items (measured: lowest 0.867, id)
+ECE_CEILING = 0.05
+MAX_ESCALATION = 0.25  # at the shipped escalate_below
 SPEC = FeatureSpec(ngram_dim=64)
 
 
@@ -169,45 +174,75 @@ def test_eval_cli_on_heldout_meets_the_floor(tmp_path: Path) -> None:
     assert summary["with_images"] > 0 and "clip" not in summary["image_modes"]
     assert summary["latency_p50_ms"] > 0
     assert summary["accuracy"] >= HELDOUT_FLOOR, summary
+    assert summary["calibration"]["ece"] <= ECE_CEILING, summary["calibration"]
     assert plot.stat().st_size > 1000
 
 
-def test_eval_cli_on_the_blind_set_meets_the_floors() -> None:
-    proc = _mmrouter("eval", "--data", str(BLIND), "--json")
+@pytest.mark.parametrize("path", [BLIND, BLIND2], ids=["blind", "blind2"])
+def test_eval_cli_on_the_blind_sets_meets_the_floors(path: Path) -> None:
+    """Two blind sets by two other authors (never fitted on, never tuned on): accuracy, every
+    language, calibration (confidence is the probability of being right) and the cascade's
+    share of traffic at the shipped escalate_below."""
+    proc = _mmrouter("eval", "--data", str(path), "--json")
     assert proc.returncode == 0, proc.stderr[-2000:]
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert summary["n"] == len(BLIND.read_text().splitlines())
+    assert summary["n"] == len(path.read_text().splitlines())
     assert summary["accuracy"] >= BLIND_FLOOR, summary["accuracy"]
-    big = {lang: m for lang, m in summary["per_language"].items() if m["n"] >= 20}
-    assert len(big) >= 15, big  # the blind set's languages are detected as such
+    big = {lang: m for lang, m in summary["per_language"].items() if m["n"] >= 15}
+    assert len(big) >= 15, big  # the blind sets' languages are detected as such
     assert all(m["accuracy"] >= LANGUAGE_FLOOR for m in big.values()), big
+    assert summary["calibration"]["ece"] <= ECE_CEILING, summary["calibration"]
+    assert sum(row["n"] for row in summary["calibration"]["reliability"]) == summary["n"]
+    assert summary["escalation_rate"] <= MAX_ESCALATION, summary["escalation_curve"]
+    assert summary["errors_escalated"] >= 0.5, summary["escalation_curve"]
+
+
+def _anchor_accuracy(folder: Path) -> dict[str, float]:
+    """Routes from a user's config, nothing fitted: descriptions alone, then with utterances."""
+    from mmrouter.learning.evaluation import evaluate
+
+    few_shot = load_config(folder / "config.yaml")
+    zero_shot = dataclasses.replace(
+        few_shot, routes=tuple(dataclasses.replace(r, utterances=()) for r in few_shot.routes))
+    items = load_labelled(folder / "questions.jsonl", few_shot)
+    accuracy = {}
+    for name, config in (("zero_shot", zero_shot), ("few_shot", few_shot)):
+        report = evaluate(config, items)
+        assert report.method == "anchors"
+        accuracy[name] = report.as_dict()["accuracy"]
+    return accuracy
 
 
 @pytest.mark.timeout(900)
 def test_user_defined_routes_zero_shot_and_few_shot(tmp_path: Path) -> None:
     """14 academic routes with one-line descriptions and five utterances each (no labelled
     data): anchors alone (zero-shot and few-shot through centroid scoring), then a head fitted
-    from the utterances, as `mmrouter fit` does without --data. Measured 0.71 / 0.86 / 0.84."""
+    from the utterances, as `mmrouter fit` does without --data. Measured 0.704 / 0.857 / 0.84."""
     from mmrouter.core.runtime import load_text_encoder
     from mmrouter.learning.evaluation import evaluate
     from mmrouter.learning.fitting import fit_from_file
 
-    few_shot = load_config(DOMAINS / "config.yaml")
-    zero_shot = dataclasses.replace(
-        few_shot, routes=tuple(dataclasses.replace(r, utterances=()) for r in few_shot.routes))
-    items = load_labelled(DOMAINS / "questions.jsonl", few_shot)
-    accuracy = {}
-    for name, config in (("zero_shot", zero_shot), ("few_shot", few_shot)):
-        report = evaluate(config, items)
-        assert report.method == "anchors"
-        accuracy[name] = report.as_dict()["accuracy"]
+    accuracy = _anchor_accuracy(DOMAINS)
     assert accuracy["zero_shot"] >= 0.65 and accuracy["few_shot"] >= 0.80, accuracy
+    assert accuracy["few_shot"] >= accuracy["zero_shot"], accuracy  # examples never hurt
+    few_shot = load_config(DOMAINS / "config.yaml")
+    items = load_labelled(DOMAINS / "questions.jsonl", few_shot)
     result = fit_from_file(few_shot, None, l2=3e-4, folds=3, encoder=load_text_encoder(few_shot))
     head = tmp_path / "head.npz"
     result.head.save(head)
     fitted = dataclasses.replace(few_shot, routing=dataclasses.replace(few_shot.routing, head=str(head)))
     report = evaluate(fitted, items)
     assert report.method == "head" and report.as_dict()["accuracy"] >= 0.75, report.as_dict()
+
+
+@pytest.mark.timeout(600)
+def test_user_defined_routes_written_by_another_author() -> None:
+    """13 routes of a company assistant (data/domains2, written apart from everything else):
+    measured zero-shot 0.488, five utterances 0.688. Its one-line descriptions are terse, so
+    zero-shot is under the academic set's; the utterances must still only help."""
+    accuracy = _anchor_accuracy(DOMAINS2)
+    assert accuracy["zero_shot"] >= 0.45 and accuracy["few_shot"] >= 0.65, accuracy
+    assert accuracy["few_shot"] >= accuracy["zero_shot"] + 0.1, accuracy
 
 
 def test_fit_without_data_needs_five_utterances_per_route(tmp_path: Path) -> None:

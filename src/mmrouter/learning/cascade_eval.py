@@ -23,7 +23,7 @@ from mmrouter.config.schema import Config
 from mmrouter.llm.policy import escalation_reason
 from mmrouter.routing.classifier import Classification
 
-CURVE_THRESHOLDS = (0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
+CURVE_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ import numpy as np
 from mmrouter.config.schema import Config, load_config
 from mmrouter.core.router import RouterCore
 from mmrouter.routing.classifier import Classification
+from mmrouter.learning.calibration import expected_calibration_error, reliability
 from mmrouter.learning.cascade_eval import (CascadeRecord, cascade_record, cascade_stats,
                                             escalation_curve)
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
@@ -77,7 +78,17 @@ class EvalReport:
             "image_modes": dict(self.image_modes), "abstained": self.abstained,
             **self.cascade_summary(),
             "per_language": per_language_accuracy(self.expected, self.predicted, self.languages),
+            "per_language_route": per_language_route_recall(self.expected, self.predicted,
+                                                            self.languages),
+            "calibration": self.calibration(),
         }
+
+    def calibration(self) -> dict[str, Any]:
+        """How well the embedding path's confidence predicts that its decision is right."""
+        confidence = [r.confidence for r in self.cascade]
+        correct = [r.embedding_correct for r in self.cascade]
+        return {"ece": round(expected_calibration_error(confidence, correct), 4),
+                "reliability": reliability(confidence, correct)}
 
     def cascade_summary(self) -> dict[str, Any]:
         """The cascade's figures: escalation_rate and errors_escalated at escalate_below
@@ -129,6 +140,17 @@ def per_language_accuracy(expected: Sequence[str], predicted: Sequence[str],
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return {lang: {"n": len(hits), "accuracy": round(sum(hits) / len(hits), 4)}
             for lang, hits in ordered}
+
+
+def per_language_route_recall(expected: Sequence[str], predicted: Sequence[str],
+                              languages: Sequence[str]) -> dict[str, dict[str, list[int]]]:
+    """Per language, per expected route: [right, total]."""
+    table: dict[str, dict[str, list[int]]] = collections.defaultdict(dict)
+    for e, p, lang in zip(expected, predicted, languages):
+        cell = table[lang].setdefault(e, [0, 0])
+        cell[0] += int(e == p)
+        cell[1] += 1
+    return {lang: dict(sorted(routes.items())) for lang, routes in sorted(table.items())}
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -243,8 +265,27 @@ def print_report(summary: dict[str, Any], routes: Sequence[str], as_json: bool) 
         print(f"{route:<{width}}  " + " ".join(f"{v:>6d}" for v in row))
     print("\nper language (detected): " + ", ".join(
         f"{lang} {m['accuracy']:.3f} ({m['n']})" for lang, m in summary["per_language"].items()))
+    print_language_routes(summary["per_language_route"], routes)
+    print_calibration(summary["calibration"])
     if as_json:
         print(json.dumps(summary, sort_keys=True))
+
+
+def print_language_routes(table: dict[str, dict[str, list[int]]], routes: Sequence[str]) -> None:
+    """Right/total per language (rows) and expected route (columns)."""
+    print("\nper language and route (right/total)\n" + "lang  "
+          + " ".join(f"{r[:7]:>7}" for r in routes))
+    for lang, cells in table.items():
+        print(f"{lang:<5} " + " ".join(
+            f"{'' if r not in cells else f'{cells[r][0]}/{cells[r][1]}':>7}" for r in routes))
+
+
+def print_calibration(calibration: dict[str, Any]) -> None:
+    print(f"\ncalibration of the embedding path's confidence: ECE {calibration['ece']:.4f}")
+    print("  confidence bin      n   mean confidence   accuracy")
+    for row in calibration["reliability"]:
+        print(f"  {row['low']:.1f}-{row['high']:.1f}     {row['n']:6d}   {row['confidence']:15.3f}"
+              f"   {row['accuracy']:8.3f}")
 
 
 def print_cascade(summary: dict[str, Any]) -> None:

@@ -22,9 +22,13 @@ from mmrouter.config.schema import Config, load_config
 from mmrouter.routing.conversation import Conversation
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled, route_indices
 from mmrouter.encoders import TextEncoder
-from mmrouter.routing.head import FeatureSpec, RoutingHead, build_features
-from mmrouter.learning.linear import (accuracy, apply_thresholds, cross_val_proba, fit_linear,
-                             fit_thresholds, join)
+from mmrouter.routing.head import (EXTRA_FEATURES, FeatureSpec, RoutingHead, build_features,
+                                   is_english)
+from mmrouter.learning.calibration import (decision_features, expected_calibration_error,
+                                           fit_confidence_model, fit_temperature,
+                                           with_temperature)
+from mmrouter.learning.linear import (LinearModel, accuracy, apply_thresholds, cross_val_proba,
+                                      fit_linear, fit_thresholds, join)
 
 logger = logging.getLogger(__name__)
 
@@ -42,14 +46,18 @@ class FitResult:
     folds: int
     l2: float
     counts: dict[str, int] = field(default_factory=dict)
-    oof_confidence: np.ndarray | None = None  # out-of-fold top probability per conversation
+    oof_confidence: np.ndarray | None = None  # out-of-fold calibrated confidence per conversation
     oof_correct: np.ndarray | None = None  # out-of-fold decision (thresholds applied) right
+    temperature: float = 1.0
+    oof_ece: float = 0.0  # of the out-of-fold confidences (in-sample for the confidence model)
 
     def as_dict(self) -> dict[str, Any]:
         return {"n": self.n, "cv_accuracy": round(self.cv_accuracy, 4),
                 "cv_accuracy_thresholded": round(self.cv_accuracy_thresholded, 4),
                 "train_accuracy": round(self.train_accuracy, 4), "folds": self.folds,
-                "l2": self.l2, "thresholds": self.head.thresholds, "counts": self.counts}
+                "l2": self.l2, "thresholds": self.head.thresholds, "counts": self.counts,
+                "temperature": round(self.temperature, 4), "oof_ece": round(self.oof_ece, 4),
+                "confidence_model": self.head.confidence is not None}
 
 
 def encode_in_batches(encoder: TextEncoder, texts: Sequence[str]) -> np.ndarray:
@@ -85,32 +93,52 @@ def anchor_examples(config: Config) -> tuple[list[Conversation], list[int]]:
 
 def fit_head(x: np.ndarray, y: np.ndarray, routes: Sequence[str], fallback: str, *,
              l2: float, folds: int, spec: FeatureSpec, encoder_name: str,
-             extra: tuple[np.ndarray, np.ndarray] | None = None) -> FitResult:
-    """Cross-validate, fit thresholds on out-of-fold probabilities, then fit on everything.
+             extra: tuple[np.ndarray, np.ndarray] | None = None,
+             english: Sequence[bool] | None = None) -> FitResult:
+    """Cross-validate; on the out-of-fold probabilities fit the temperature, the abstention
+    thresholds and the confidence model (:mod:`mmrouter.learning.calibration`); then fit the
+    head on everything and divide it by the temperature.
 
     ``extra`` (e.g. the route anchors) joins every training set but is never scored.
+    ``english``: per conversation, whether its latest turn is English (a confidence feature).
     """
     n_routes = len(routes)
     fallback_index = list(routes).index(fallback)
     folds = max(2, min(folds, int(np.bincount(y, minlength=n_routes).max())))
-    oof = cross_val_proba(x, y, n_routes, l2, folds, extra=extra)
+    raw_oof = cross_val_proba(x, y, n_routes, l2, folds, extra=extra)
+    temperature = fit_temperature(raw_oof, y)
+    oof = with_temperature(raw_oof, temperature)
     thresholds = fit_thresholds(oof, y, fallback_index)
-    model = fit_linear(*join(x, y, extra), n_routes, l2)
+    decided = apply_thresholds(oof, thresholds, fallback_index)
+    abstained = decided != oof.argmax(axis=1)
+    features = decision_features(oof, decided, abstained, x[:, -len(EXTRA_FEATURES):],
+                                 english if english is not None else [False] * len(y))
+    confidence = fit_confidence_model(features, decided == y)
+    model = _tempered(fit_linear(*join(x, y, extra), n_routes, l2), temperature)
     head = RoutingHead(routes=tuple(routes), weights=model.weights, bias=model.bias,
                        thresholds={routes[i]: round(t, 6) for i, t in thresholds.items()},
-                       text_encoder=encoder_name, spec=spec,
+                       text_encoder=encoder_name, spec=spec, confidence=confidence,
                        meta={"l2": l2, "folds": folds, "n": int(len(y)),
+                             "temperature": round(temperature, 6),
                              "n_anchor_examples": 0 if extra is None else int(len(extra[1]))})
+    oof_confidence = (confidence.batch(features) if confidence is not None
+                      else oof[np.arange(len(y)), decided])
     result = FitResult(
         head=head, n=int(len(y)), folds=folds, l2=l2,
         cv_accuracy=accuracy(y, oof.argmax(axis=1)),
-        cv_accuracy_thresholded=accuracy(y, apply_thresholds(oof, thresholds, fallback_index)),
+        cv_accuracy_thresholded=accuracy(y, decided),
         train_accuracy=accuracy(y, model.proba(x.astype(np.float64)).argmax(axis=1)),
         counts={r: int(c) for r, c in zip(routes, np.bincount(y, minlength=n_routes))},
-        oof_confidence=oof.max(axis=1),
-        oof_correct=apply_thresholds(oof, thresholds, fallback_index) == y)
+        oof_confidence=oof_confidence, oof_correct=decided == y, temperature=temperature,
+        oof_ece=expected_calibration_error(list(oof_confidence), list(decided == y)))
     head.meta.update(cv_accuracy=round(result.cv_accuracy_thresholded, 4))
     return result
+
+
+def _tempered(model: LinearModel, temperature: float) -> LinearModel:
+    """The same classifier with its logits divided by ``temperature``."""
+    return LinearModel(weights=(model.weights / temperature).astype(np.float32),
+                       bias=(model.bias / temperature).astype(np.float32))
 
 
 def fit_from_file(config: Config, data: str | Path | None, *, l2: float, folds: int,
@@ -128,15 +156,17 @@ def fit_from_file(config: Config, data: str | Path | None, *, l2: float, folds: 
         x = conversation_features(encoder, anchors, spec)
         return fit_head(x, np.asarray(anchor_labels), config.route_names,
                         config.routing.fallback_route, l2=l2, folds=folds, spec=spec,
-                        encoder_name=encoder.name)
+                        encoder_name=encoder.name,
+                        english=[is_english(c.latest_text) for c in anchors])
     items: list[LabelledConversation] = load_labelled(data, config)
     x = conversation_features(encoder, [item.conversation for item in items], spec)
     y = np.asarray(route_indices(items, config.route_names))
     extra = None
     if use_anchors:
         extra = (conversation_features(encoder, anchors, spec), np.asarray(anchor_labels))
+    english = [is_english(item.conversation.latest_text) for item in items]
     return fit_head(x, y, config.route_names, config.routing.fallback_route, l2=l2, folds=folds,
-                    spec=spec, encoder_name=encoder.name, extra=extra)
+                    spec=spec, encoder_name=encoder.name, extra=extra, english=english)
 
 
 def check_few_shot(config: Config, minimum: int = MIN_FEW_SHOT) -> None:
@@ -154,6 +184,9 @@ def print_fit_summary(result: FitResult, out: str, as_json: bool,
     print(f"  cross-validated accuracy ({result.folds}-fold, stratified): "
           f"{result.cv_accuracy:.4f}; with thresholds: {result.cv_accuracy_thresholded:.4f}")
     print(f"  training accuracy: {result.train_accuracy:.4f}; l2 = {result.l2:g}")
+    print(f"  calibration: temperature {result.temperature:.3f}; confidence model "
+          f"{'fitted' if result.head.confidence is not None else 'none (no errors to learn from)'}"
+          f"; out-of-fold ECE {result.oof_ece:.4f}")
     print("  thresholds (abstain to fallback below): "
           + (", ".join(f"{k}={v:.3f}" for k, v in result.head.thresholds.items()) or "none"))
     if suggestion:

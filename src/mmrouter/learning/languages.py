@@ -98,3 +98,25 @@ def _latin_language(text: str) -> str:
     if not scores or max(scores.values()) == 0:
         return "und"
     return scores.most_common(1)[0][0]
+
+
+ENGLISH_MAX_NON_ASCII = 0.03  # of the characters: other scripts and accented Latin exceed it
+_STOPWORD_LANGUAGES: dict[str, tuple[int, ...]] = {}
+_LANGUAGE_ORDER = tuple(_STOPWORD_SETS)  # ties go to the first, as in detect_language
+for _index, _words in enumerate(_STOPWORD_SETS.values()):
+    for _word in _words:
+        _STOPWORD_LANGUAGES[_word] = (*_STOPWORD_LANGUAGES.get(_word, ()), _index)
+
+
+def is_english(text: str) -> bool:
+    """A fast test for English (the serving path's: no per-character Unicode lookups): nearly
+    every character ASCII, and English the Latin-script language whose frequent words it
+    uses most."""
+    if not text or (len(text) - len(text.encode("ascii", "ignore"))) > ENGLISH_MAX_NON_ASCII * len(text):
+        return False
+    scores = [0] * len(_LANGUAGE_ORDER)
+    for word in _WORD.findall(text.lower()):
+        for index in _STOPWORD_LANGUAGES.get(word, ()):
+            scores[index] += 1
+    best = max(scores)
+    return best > 0 and scores.index(best) == 0

@@ -177,6 +177,11 @@ class Classifier:
                       influence=self.config.image_encoder.influence)
         route, confidence, abstained = decide(self.config.routes, scores, self._thresholds(),
                                               self.config.routing.fallback_route)
+        if self.head is not None:  # the probability that the decision is right
+            probs = np.asarray([s.fused for s in scores], dtype=np.float64)
+            confidence = self.head.decision_confidence(
+                conversation, probs / max(float(probs.sum()), 1e-12),
+                self.index.routes.index(route), abstained)
         return Classification(route=route, confidence=confidence, scores=scores,
                               method=self.method, image_mode=image_mode, abstained=abstained,
                               image_count=conversation.image_count)

@@ -18,6 +18,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from mmrouter.learning.languages import is_english as _is_english
+from mmrouter.routing.confidence import ConfidenceModel, confidence_features, feature_count
 from mmrouter.routing.conversation import Conversation
 
 logger = logging.getLogger(__name__)
@@ -26,6 +28,7 @@ FEATURE_VERSION = 2
 EXTRA_FEATURES = ("follows_assistant", "latest_has_image", "any_image", "log_words")
 _HASH_PRIME = np.uint64(1_000_003)
 _HASH_MIX = np.uint64(0xFF51AFD7ED558CCD)
+LANGUAGE_CHARS = 400  # of the latest turn, enough to tell its language
 
 
 class HeadError(ValueError):
@@ -63,6 +66,11 @@ def extra_features(conversation: Conversation) -> np.ndarray:
         float(conversation.has_images),
         math.log1p(words) / 4.0,
     ], dtype=np.float32)
+
+
+def is_english(text: str) -> bool:
+    """Whether the turn is English (a feature of the confidence model)."""
+    return _is_english(text[:LANGUAGE_CHARS])
 
 
 def char_ngrams(text: str, spec: FeatureSpec) -> np.ndarray:
@@ -107,6 +115,7 @@ class RoutingHead:
     text_encoder: str = ""
     spec: FeatureSpec = field(default_factory=FeatureSpec)
     meta: dict[str, Any] = field(default_factory=dict)
+    confidence: ConfidenceModel | None = None  # calibrated P(right); None: the top probability
 
     def features(self, conversation: Conversation, latest: np.ndarray,
                  context: np.ndarray | None) -> np.ndarray:
@@ -119,6 +128,16 @@ class RoutingHead:
         exp = np.exp(logits)
         proba: np.ndarray = (exp / exp.sum(axis=-1, keepdims=True)).astype(np.float32)
         return proba
+
+    def decision_confidence(self, conversation: Conversation, probs: np.ndarray, decided: int,
+                            abstained: bool) -> float:
+        """The probability that deciding ``decided`` from ``probs`` is right (calibrated when
+        the head has a confidence model, else the decided route's probability)."""
+        if self.confidence is None:
+            return float(probs[decided])
+        return self.confidence.probability(confidence_features(
+            probs, decided, abstained, extra_features(conversation),
+            is_english(conversation.latest_text)))
 
     def check_routes(self, routes: Sequence[str]) -> None:
         if tuple(routes) != self.routes:
@@ -137,6 +156,9 @@ class RoutingHead:
         meta = dict(self.meta, feature_version=FEATURE_VERSION, text_encoder=self.text_encoder,
                     routes=list(self.routes), thresholds=self.thresholds,
                     features=asdict(self.spec))
+        meta.pop("confidence", None)
+        if self.confidence is not None:
+            meta["confidence"] = self.confidence.as_dict()
         with open(path, "wb") as fh:
             np.savez_compressed(fh, weights=self.weights.astype(np.float32),
                                 bias=self.bias.astype(np.float32),
@@ -157,7 +179,13 @@ class RoutingHead:
         if weights.ndim != 2 or weights.shape[0] != len(routes) or bias.shape != (len(routes),):
             raise HeadError(f"{path}: weights {weights.shape} / bias {bias.shape} do not match "
                             f"{len(routes)} routes")
+        confidence = ConfidenceModel.from_dict(meta.get("confidence"),
+                                               feature_count(len(routes), len(EXTRA_FEATURES)))
+        if meta.get("confidence") is not None and confidence is None:
+            logger.warning("%s: its confidence model does not match this version; confidence "
+                           "is the head's probability (run `mmrouter fit` again)", path)
         return cls(routes=routes, weights=weights, bias=bias,
                    thresholds={k: float(v) for k, v in meta.get("thresholds", {}).items()},
                    text_encoder=meta.get("text_encoder", ""),
-                   spec=FeatureSpec.from_dict(meta.get("features", {})), meta=meta)
+                   spec=FeatureSpec.from_dict(meta.get("features", {})), meta=meta,
+                   confidence=confidence)

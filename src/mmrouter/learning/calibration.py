@@ -1,0 +1,104 @@
+"""Calibration for `mmrouter fit` and `mmrouter eval`: confidence that means what it says.
+
+Two steps, both learnt on out-of-fold predictions (never on the data they are reported on):
+
+1. **Temperature** (:func:`fit_temperature`): one scalar ``T`` that minimises the negative
+   log-likelihood of the out-of-fold probabilities raised to ``1 / T`` and renormalised. The head's
+   weights and biases are divided by ``T``, so serving is unchanged and the route
+   probabilities (and the abstention thresholds fitted on them) are calibrated.
+2. **Confidence model** (:func:`fit_confidence_model`): a logistic regression from what the head
+   saw (:func:`mmrouter.routing.confidence.confidence_features`) to whether the out-of-fold
+   decision was right. Its output is the decision's ``confidence``: the probability that the
+   route is right, which ``llm_router.escalate_below`` and the budget compare against.
+
+:func:`reliability` and :func:`expected_calibration_error` report how well that holds.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any, Sequence
+
+import numpy as np
+from scipy.optimize import minimize_scalar
+from sklearn.linear_model import LogisticRegression
+
+from mmrouter.routing.confidence import ConfidenceModel, confidence_features
+
+TEMPERATURE_BOUNDS = (0.05, 20.0)
+CONFIDENCE_C = 1.0  # inverse L2 strength of the confidence model (about 20 features)
+BINS = 10
+_FLOOR = 1e-12
+
+
+def with_temperature(proba: np.ndarray, temperature: float) -> np.ndarray:
+    """``proba ** (1 / T)``, renormalised per row (the same as dividing the logits by T)."""
+    logits = np.log(np.clip(np.asarray(proba, dtype=np.float64), _FLOOR, 1.0)) / temperature
+    logits -= logits.max(axis=1, keepdims=True)
+    exp = np.exp(logits)
+    out: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+    return out
+
+
+def negative_log_likelihood(proba: np.ndarray, y: np.ndarray) -> float:
+    picked = np.asarray(proba)[np.arange(len(y)), np.asarray(y)]
+    return float(-np.mean(np.log(np.clip(picked, _FLOOR, 1.0))))
+
+
+def fit_temperature(proba: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that makes ``proba`` most likely (1.0 when there is nothing to fit)."""
+    if len(y) == 0 or len(np.unique(y)) < 2:
+        return 1.0
+    low, high = np.log(TEMPERATURE_BOUNDS[0]), np.log(TEMPERATURE_BOUNDS[1])
+    result = minimize_scalar(
+        lambda log_t: negative_log_likelihood(with_temperature(proba, float(np.exp(log_t))), y),
+        bounds=(low, high), method="bounded", options={"xatol": 1e-4})
+    return float(np.exp(result.x))
+
+
+def decision_features(proba: np.ndarray, decided: np.ndarray, abstained: np.ndarray,
+                      extras: np.ndarray, english: Sequence[bool]) -> np.ndarray:
+    """One row of confidence features per decision (as the head computes them serving)."""
+    return np.stack([confidence_features(p, int(d), bool(a), e, bool(en))
+                     for p, d, a, e, en in zip(proba, decided, abstained, extras, english)])
+
+
+def fit_confidence_model(features: np.ndarray, correct: np.ndarray,
+                         c: float = CONFIDENCE_C) -> ConfidenceModel | None:
+    """Logistic regression of "the decision was right" on its features; None when every
+    decision was right (or every one wrong): there is nothing to learn the difference from."""
+    correct = np.asarray(correct, dtype=bool)
+    if correct.all() or not correct.any():
+        return None
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-8)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(np.asarray(features, dtype=np.float64), correct.astype(np.int64))
+    return ConfidenceModel(weights=model.coef_[0].astype(np.float64),
+                           bias=float(model.intercept_[0]))
+
+
+def reliability(confidence: Sequence[float], correct: Sequence[bool],
+                bins: int = BINS) -> list[dict[str, Any]]:
+    """Equal-width confidence bins: count, mean confidence and accuracy of each non-empty one."""
+    conf = np.asarray(confidence, dtype=np.float64)
+    ok = np.asarray(correct, dtype=bool)
+    index = np.minimum((conf * bins).astype(np.int64), bins - 1)
+    rows = []
+    for b in range(bins):
+        mask = index == b
+        if mask.any():
+            rows.append({"low": round(b / bins, 3), "high": round((b + 1) / bins, 3),
+                         "n": int(mask.sum()), "confidence": round(float(conf[mask].mean()), 4),
+                         "accuracy": round(float(ok[mask].mean()), 4)})
+    return rows
+
+
+def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bool],
+                               bins: int = BINS) -> float:
+    """Σ over bins of (share of decisions) × |mean confidence − accuracy|."""
+    total = len(confidence)
+    if not total:
+        return 0.0
+    return float(sum(row["n"] / total * abs(row["confidence"] - row["accuracy"])
+                     for row in reliability(confidence, correct, bins)))
