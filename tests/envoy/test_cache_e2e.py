@@ -141,42 +141,57 @@ def test_openai_client_parses_responses_hits(stack, client):
     assert events[-1].response.output_text == first.output_text
 
 
-def test_paraphrase_hits_and_near_miss_does_not(stack):
-    first = fill(stack, "chat", "What is the capital of France?")
+STREAMS = [pytest.param(False, id="plain"), pytest.param(True, id="stream")]
+CAPITALS = {"chat": ("France", "Germany"), "responses": ("Italy", "Spain"),
+            "anthropic": ("Japan", "China")}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_paraphrase_hits_and_near_miss_does_not(stack, kind):
+    mine, other = CAPITALS[kind]
+    first = fill(stack, kind, f"What is the capital of {mine}?")
     count = received(stack, first)
-    same = post(stack, "chat", payload("chat", "what is the capital of france"))
+    same = post(stack, kind, payload(kind, f"what is the capital of {mine.lower()}"))
     assert same.headers["x-mmrouter-cache"] == "hit"
-    near = post(stack, "chat", payload("chat", "What is the capital of Germany?"))
+    near = post(stack, kind, payload(kind, f"What is the capital of {other}?"))
     assert near.headers["x-mmrouter-cache"] == "miss"
     assert received(stack, near) == count + 1
 
 
-def test_no_store_bypasses_lookup_and_store(stack):
-    text = "Tell me a fun fact about otters (no-store)"
-    first = fill(stack, "chat", text)
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("stream", STREAMS)
+def test_no_store_bypasses_lookup_and_store(stack, kind, stream):
+    text = f"Tell me a fun fact about otters (no-store {kind} {stream})"
+    fill(stack, kind, text)
     before = stored(stack)
-    bypass = post(stack, "chat", payload("chat", text), {"cache-control": "no-store"})
-    assert bypass.headers["x-mmrouter-cache"] == "bypass"
-    assert bypass.json()["id"] != first.json()["id"]
+    bypass = post(stack, kind, payload(kind, text, stream=stream), {"cache-control": "no-store"})
+    assert bypass.status_code == 200 and bypass.headers["x-mmrouter-cache"] == "bypass"
+    if stream:
+        assert bypass.headers["content-type"].startswith("text/event-stream")
     other = f"{text} twice"
-    assert post(stack, "chat", payload("chat", other),
+    assert post(stack, kind, payload(kind, other, stream=stream),
                 {"cache-control": "no-store"}).headers["x-mmrouter-cache"] == "bypass"
     time.sleep(0.3)
     assert stored(stack) == before
-    assert post(stack, "chat", payload("chat", other)).headers["x-mmrouter-cache"] == "miss"
+    assert post(stack, kind, payload(kind, other)).headers["x-mmrouter-cache"] == "miss"
 
 
-def test_entries_never_cross_scopes(stack):
-    text = "Tell me a fun fact about otters (scopes)"
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("stream", STREAMS)
+def test_entries_never_cross_scopes(stack, kind, stream):
+    """The default scope is both APIs' credential: authorization and x-api-key."""
+    text = f"Tell me a fun fact about otters (scopes {kind} {stream})"
+    credential = "x-api-key" if kind == "anthropic" else "authorization"
     before = stored(stack)
-    first = post(stack, "chat", payload("chat", text), {"authorization": "Bearer alice"})
+    first = post(stack, kind, payload(kind, text, stream=stream), {credential: "alice"})
     assert first.headers["x-mmrouter-cache"] == "miss"
     wait_stored(stack, before)
-    assert post(stack, "chat", payload("chat", text),
-                {"authorization": "Bearer bob"}).headers["x-mmrouter-cache"] == "miss"
-    assert post(stack, "chat", payload("chat", text)).headers["x-mmrouter-cache"] == "miss"
-    assert post(stack, "chat", payload("chat", text),
-                {"authorization": "Bearer alice"}).headers["x-mmrouter-cache"] == "hit"
+    for who in ("bob", None):
+        headers = {credential: who} if who else {}  # Anthropic's helper sends x-api-key: test
+        assert post(stack, kind, payload(kind, text, stream=stream),
+                    headers).headers["x-mmrouter-cache"] == "miss", who
+    again = post(stack, kind, payload(kind, text, stream=stream), {credential: "alice"})
+    assert again.headers["x-mmrouter-cache"] == "hit"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -196,14 +211,16 @@ def test_truncated_answers_are_not_stored(stack, kind, stream):
     assert post(stack, kind, body).headers["x-mmrouter-cache"] == "miss"
 
 
-def test_errors_are_not_stored(stack):
-    text = "Tell me a fun fact about otters (error)"
-    probe = post(stack, "chat", payload("chat", "Tell me a fun fact about otters (probe)"))
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("stream", STREAMS)
+def test_errors_are_not_stored(stack, kind, stream):
+    text = f"Tell me a fun fact about otters (error {kind} {stream})"
+    probe = post(stack, kind, payload(kind, f"Tell me a fun fact about otters (probe {kind})"))
     cluster = backend_of(probe)
     stack.fault(cluster, 500, count=1)
-    failed = post(stack, "chat", payload("chat", text))
+    failed = post(stack, kind, payload(kind, text, stream=stream))
     assert failed.status_code == 500
-    assert post(stack, "chat", payload("chat", text)).headers["x-mmrouter-cache"] == "miss"
+    assert post(stack, kind, payload(kind, text)).headers["x-mmrouter-cache"] == "miss"
 
 
 def test_concurrent_identical_requests_lose_nothing(stack):

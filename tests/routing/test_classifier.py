@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mmrouter.routing.classifier import Classifier, RouteIndex, RouteScore, decide, fuse
+from mmrouter.config.schema import RouteConfig
+from mmrouter.routing.classifier import (Classifier, RouteIndex, RouteScore, decide,
+                                        description_topics, fuse)
 from mmrouter.routing.conversation import Conversation, ImageRef
 
 
@@ -86,7 +88,8 @@ def test_image_presence_reported(default_config, fake_encoder):
 
 def test_centroid_scoring_centres_anchors_and_scores_route_centroids(default_config, fake_encoder):
     index = RouteIndex.build(default_config.routes, fake_encoder, scoring="centroid")
-    n_anchors = sum(2 + len(r.utterances) for r in default_config.routes)  # + the name phrase
+    n_anchors = sum(2 + len(r.utterances) + len(description_topics(r.description))
+                    for r in default_config.routes)  # + the name phrase and the topics
     assert index.anchors.shape[0] == n_anchors and index.centroids is not None
     assert index.centre is not None
     assert np.allclose(index.centre, index.anchors.mean(axis=0), atol=1e-6)
@@ -95,3 +98,29 @@ def test_centroid_scoring_centres_anchors_and_scores_route_centroids(default_con
     centred = query - index.centre
     expected = index.centroids @ (centred / np.linalg.norm(centred))
     assert np.allclose(index.scores(query), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("description, topics", [
+    ("Questions about living organisms, cells, genetics, evolution and ecology.",
+     ["living organisms", "cells", "genetics", "evolution", "ecology"]),
+    ("Any social chit chat, small talk, or casual conversation.",
+     ["Any social chit chat", "small talk", "casual conversation"]),
+    ("A question that requires understanding an image.", []),  # one topic: the description
+    ("关于合同、责任和隐私的问题", ["关于合同", "责任和隐私的问题"]),
+])
+def test_description_topics(description, topics):
+    assert description_topics(description) == topics
+
+
+def test_a_descriptions_topics_weigh_one_anchor_in_the_centroid(fake_encoder):
+    """Route a lists five topics: its centroid is the mean of its description, name phrase
+    and utterance, plus the five topic phrases at a fifth each."""
+    routes = [RouteConfig(name="a", description="Questions about cells, genes, fungi, moss and ferns.",
+                          utterances=("What does a ribosome do?",)),
+              RouteConfig(name="b", description="Questions about contracts.")]
+    index = RouteIndex.build(routes, fake_encoder, scoring="centroid")
+    assert index.anchors.shape[0] == 3 + 5 + 2
+    centred = index.anchors - index.centre
+    unit = centred / np.linalg.norm(centred, axis=1, keepdims=True)
+    own = unit[:3].sum(axis=0) + unit[3:8].sum(axis=0) / 5
+    assert np.allclose(index.centroids[0], own / np.linalg.norm(own), atol=1e-5)

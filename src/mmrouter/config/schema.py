@@ -369,8 +369,10 @@ class CacheConfig(_Section):
     max_entries: AtLeastOne = 10_000
     max_bytes: AtLeastOne = 256 * 1024 * 1024  # memory backend: the entries' bytes in all
     max_entry_bytes: AtLeastOne = 256 * 1024  # larger answers are not stored
+    # The credentials of OpenAI (authorization) and Anthropic (x-api-key) clients: two keys
+    # never share an entry, whichever API they call.
     scope_headers: tuple[Annotated[str, Field(pattern=r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")], ...] = \
-        ("authorization",)
+        ("authorization", "x-api-key")
     timeout_ms: Positive = 50.0  # a lookup or store slower than this is a miss (store: dropped)
 
 

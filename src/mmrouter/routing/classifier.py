@@ -28,6 +28,7 @@ The raw cosines are reported too (``image_cosine``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -78,6 +79,17 @@ class Classification:
 
 
 NAME_ANCHOR = "A question about {name}."  # centroid scoring: the route's name as a phrase
+_TOPIC_LEAD = re.compile(r"^(?:any\s+)?(?:questions?|requests?|tasks?|help|anything|everything)\s+"
+                         r"(?:about|on|with|for|related to|involving|regarding)\s+", re.IGNORECASE)
+_TOPIC_SPLIT = re.compile(r"[,;/()、，；]|\band\b|\bor\b", re.IGNORECASE)
+
+
+def description_topics(description: str) -> list[str]:
+    """The topics a description lists ("Questions about cells, genetics and ecology." ->
+    cells, genetics, ecology); fewer than two: none (the description says it all)."""
+    text = _TOPIC_LEAD.sub("", description.strip().rstrip("."))
+    topics = [t.strip() for t in _TOPIC_SPLIT.split(text) if len(t.strip()) > 2]
+    return topics if len(topics) >= 2 else []
 
 
 @dataclass(frozen=True)
@@ -85,10 +97,12 @@ class RouteIndex:
     """Anchor embeddings of every route, computed once.
 
     ``max``: a route scores its best-matching anchor (description or utterance).
-    ``centroid``: every anchor (with the route's name as a phrase) is centred on the mean of all
-    anchors, which removes the direction all texts share, and a route scores the cosine with
-    the centroid of its own anchors. Measured on 14 user-defined routes (data/domains) it
-    routes more exam questions right from descriptions and five utterances than ``max``.
+    ``centroid``: every anchor (with the route's name as a phrase, and the topics its
+    description lists as phrases that together weigh one anchor) is centred on the mean of
+    all anchors, which removes the direction all texts share, and a route scores the cosine
+    with the weighted centroid of its own anchors. Measured on two sets of user-defined routes
+    (data/domains, data/domains2) it routes more questions right than ``max``, from
+    descriptions alone and with five utterances.
     """
 
     routes: tuple[str, ...]
@@ -103,18 +117,28 @@ class RouteIndex:
               scoring: str = "max") -> "RouteIndex":
         texts: list[str] = []
         owner: list[int] = []
+        weight: list[float] = []
         for index, route in enumerate(routes):
-            names = [NAME_ANCHOR.format(name=route.name.replace("_", " "))] if scoring == "centroid" else []
-            for text in (route.description, *names, *route.utterances):
+            extra: list[str] = []
+            topics: list[str] = []
+            if scoring == "centroid":
+                extra = [NAME_ANCHOR.format(name=route.name.replace("_", " "))]
+                topics = [NAME_ANCHOR.format(name=t) for t in description_topics(route.description)]
+            for text in (route.description, *extra, *route.utterances):
                 texts.append(text)
                 owner.append(index)
+                weight.append(1.0)
+            for text in topics:
+                texts.append(text)
+                owner.append(index)
+                weight.append(1.0 / len(topics))
         anchors = encoder.encode(texts)
         owners = np.asarray(owner, dtype=np.int64)
         if scoring != "centroid":
             return cls(routes=tuple(r.name for r in routes), anchors=anchors, owner=owners)
         centre = anchors.mean(axis=0)
-        centred = _unit(anchors - centre)
-        centroids = _unit(np.stack([centred[owners == i].mean(axis=0) for i in range(len(routes))]))
+        centred = _unit(anchors - centre) * np.asarray(weight, dtype=np.float32)[:, None]
+        centroids = _unit(np.stack([centred[owners == i].sum(axis=0) for i in range(len(routes))]))
         return cls(routes=tuple(r.name for r in routes), anchors=anchors, owner=owners,
                    scoring=scoring, centre=centre.astype(np.float32),
                    centroids=centroids.astype(np.float32))
