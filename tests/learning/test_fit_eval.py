@@ -36,9 +36,9 @@ MAX_ESCALATION = 0.25  # at the shipped escalate_below
 SPEC = FeatureSpec(ngram_dim=64)
 
 
-def _mmrouter(*args: str) -> subprocess.CompletedProcess:
+def _mmrouter(*args: str, timeout: float = 280) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mmrouter", "--log-level", "warning", *args],
-                          capture_output=True, text=True, timeout=280, cwd=ROOT)
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
 
 
 def test_metrics_on_a_hand_made_example() -> None:
@@ -276,3 +276,21 @@ def test_fit_cli_writes_a_loadable_head(tmp_path: Path) -> None:
     assert isinstance(summary["thresholds"], dict)
     head = RoutingHead.load(out)
     head.check_routes(load_config(None).route_names)
+
+
+@pytest.mark.timeout(600)
+def test_the_shipped_head_is_rebuilt_exactly_from_the_repos_files(tmp_path: Path) -> None:
+    """`make fit` (mmrouter fit on data/devset/train.jsonl with the defaults) gives the head
+    the package ships: weights, thresholds, temperature and confidence model."""
+    shipped = ROOT / "src" / "mmrouter" / "defaults" / "head.npz"
+    out = tmp_path / "head.npz"
+    proc = _mmrouter("fit", "--data", str(ROOT / "data" / "devset" / "train.jsonl"),
+                     "--out", str(out), "--json", timeout=540)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["confidence_model"] and summary["oof_ece"] <= 0.05, summary
+    rebuilt, head = RoutingHead.load(out), RoutingHead.load(shipped)
+    assert np.array_equal(rebuilt.weights, head.weights) and np.array_equal(rebuilt.bias, head.bias)
+    assert rebuilt.thresholds == head.thresholds and rebuilt.meta == head.meta
+    assert rebuilt.confidence is not None and head.confidence is not None
+    assert np.array_equal(rebuilt.confidence.weights, head.confidence.weights)
