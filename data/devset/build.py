@@ -1026,7 +1026,8 @@ def has_image(messages):
 
 
 # Further sets, each written for this project in its own module (see README.md).
-EXTRA_MODULES = ("more_english", "more_latin", "more_nonlatin", "more_concepts_a", "more_concepts_b")
+EXTRA_MODULES = ("more_english", "more_latin", "more_nonlatin", "more_concepts_a", "more_concepts_b",
+                 "more_concepts_c", "more_concepts_d")
 
 
 def groups():

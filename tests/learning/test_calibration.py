@@ -107,7 +107,16 @@ def test_confidence_model_round_trips_through_the_head_file(tmp_path) -> None:
     assert ConfidenceModel.from_dict(model.as_dict(), n_features + 1) is None  # other features
     assert ConfidenceModel.from_dict({"version": 99}, n_features) is None
     plain = RoutingHead(routes=routes, weights=head.weights, bias=head.bias)
-    assert plain.decision_confidence(conversation, probs, 1, False) == pytest.approx(0.3)
+    # an older head (no confidence model): the top probability, abstained or not, as before
+    assert plain.decision_confidence(conversation, probs, 2, True) == pytest.approx(0.6)
+
+
+@pytest.mark.parametrize("bad", [{"version": 1, "weights": [None] * 3, "bias": 0.0},
+                                 {"version": 1, "weights": ["x", 1, 2], "bias": 0.0},
+                                 {"version": 1, "weights": [1, 2, 3], "bias": "nan"},
+                                 {"version": 1, "weights": [1, 2, 3], "bias": None}])
+def test_a_damaged_confidence_model_is_not_used(bad) -> None:
+    assert ConfidenceModel.from_dict(bad, 3) is None
 
 
 @pytest.mark.parametrize("text, english", [
@@ -123,3 +132,67 @@ def test_confidence_model_round_trips_through_the_head_file(tmp_path) -> None:
 ])
 def test_is_english(text: str, english: bool) -> None:
     assert is_english(text) is english
+
+
+def test_the_fits_extras_are_the_features_the_head_serves_with() -> None:
+    """fit_head reads the extras as the last columns of the feature matrix; serving computes
+    them from the conversation: the same numbers."""
+    from mmrouter.routing.conversation import Turn
+    from mmrouter.routing.head import FeatureSpec, build_features, extra_features
+
+    conversation = Conversation(latest_text="and now a harder one, please",
+                                context=(Turn("user", "hi"), Turn("assistant", "Hello!")))
+    assert conversation.follows_assistant
+    row = build_features(conversation, np.ones(8, np.float32), None, FeatureSpec(ngram_dim=16))
+    assert np.array_equal(row[-len(EXTRA_FEATURES):], extra_features(conversation))
+
+
+def _classifier_with_confidence(default_config, fake_encoder, thresholds):
+    from mmrouter.routing.classifier import Classifier, RouteIndex
+    from mmrouter.routing.head import FeatureSpec
+
+    routes = default_config.route_names
+    spec = FeatureSpec(ngram_dim=32)
+    rng = np.random.default_rng(3)
+    n_features = feature_count(len(routes), len(EXTRA_FEATURES))
+    head = RoutingHead(routes=routes, weights=rng.normal(0, 1, (len(routes), spec.size(64))).astype(np.float32),
+                       bias=np.zeros(len(routes), np.float32), thresholds=thresholds, spec=spec,
+                       confidence=ConfidenceModel(weights=rng.normal(0, 0.5, n_features), bias=1.0))
+    index = RouteIndex.build(default_config.routes, fake_encoder)
+    return Classifier(default_config, index, head), head
+
+
+def test_a_classification_carries_the_confidence_models_probability(default_config, fake_encoder):
+    classifier, head = _classifier_with_confidence(default_config, fake_encoder, {})
+    conversation = Conversation(latest_text="What is the capital of France?")
+    latest = fake_encoder.encode([conversation.latest_text])[0]
+    result = classifier.classify(conversation, latest)
+    probs = head.predict(head.features(conversation, latest, None)).astype(np.float64)
+    decided = default_config.route_names.index(result.route)
+    assert not result.abstained and decided == int(probs.argmax())
+    assert head.confidence is not None
+    expected = head.confidence.probability(confidence_features(
+        probs, decided, False, np.asarray([0, 0, 0, np.log1p(6) / 4]), english=True))
+    assert result.confidence == pytest.approx(expected, rel=1e-5)
+    assert result.confidence != pytest.approx(float(probs.max()), rel=1e-3)
+
+
+def test_an_abstained_decision_is_scored_as_the_fallback(default_config, fake_encoder):
+    """Every route but the fallback demands certainty: the request abstains to the fallback,
+    and the confidence is that of deciding the fallback with abstained set."""
+    names = default_config.route_names
+    fallback = default_config.routing.fallback_route
+    thresholds = {name: 1.01 for name in names if name != fallback}
+    classifier, head = _classifier_with_confidence(default_config, fake_encoder, thresholds)
+    conversation = Conversation(latest_text="Draw me a lighthouse at dawn")
+    latest = fake_encoder.encode([conversation.latest_text])[0]
+    result = classifier.classify(conversation, latest)
+    probs = head.predict(head.features(conversation, latest, None)).astype(np.float64)
+    if names[int(probs.argmax())] == fallback:
+        pytest.fail("the random head chose the fallback outright; pick another text")
+    assert result.abstained and result.route == fallback
+    assert head.confidence is not None
+    expected = head.confidence.probability(confidence_features(
+        probs, names.index(fallback), True, head.features(conversation, latest, None)[-4:],
+        english=True))
+    assert result.confidence == pytest.approx(expected, rel=1e-5)

@@ -92,7 +92,13 @@ def test_centroid_scoring_centres_anchors_and_scores_route_centroids(default_con
                     for r in default_config.routes)  # + the name phrase and the topics
     assert index.anchors.shape[0] == n_anchors and index.centroids is not None
     assert index.centre is not None
-    assert np.allclose(index.centre, index.anchors.mean(axis=0), atol=1e-6)
+    def route_weights(route):
+        topics = description_topics(route.description)
+        return [1.0] * (2 + len(route.utterances)) + ([1 / len(topics)] * len(topics) if topics else [])
+
+    weights = np.concatenate([route_weights(r) for r in default_config.routes])
+    assert np.allclose(index.centre, (index.anchors * weights[:, None]).sum(0) / weights.sum(),
+                       atol=1e-6)  # a description's topics weigh one anchor there too
     assert np.allclose(np.linalg.norm(index.centroids, axis=1), 1.0, atol=1e-5)
     query = fake_encoder.encode(["Generate an image of a cat"])[0]
     centred = query - index.centre
@@ -106,6 +112,7 @@ def test_centroid_scoring_centres_anchors_and_scores_route_centroids(default_con
     ("Any social chit chat, small talk, or casual conversation.",
      ["Any social chit chat", "small talk", "casual conversation"]),
     ("A question that requires understanding an image.", []),  # one topic: the description
+    ("Help with HR, Go, AI, payroll, etc.", ["HR", "Go", "AI", "payroll"]),
     ("关于合同、责任和隐私的问题", ["关于合同", "责任和隐私的问题"]),
 ])
 def test_description_topics(description, topics):

@@ -78,27 +78,46 @@ def fit_confidence_model(features: np.ndarray, correct: np.ndarray,
                            bias=float(model.intercept_[0]))
 
 
+def _clean(confidence: Sequence[float]) -> np.ndarray:
+    """Confidences as probabilities: clipped to [0, 1], a missing (NaN) one counted as 0."""
+    conf = np.asarray(confidence, dtype=np.float64)
+    return np.clip(np.nan_to_num(conf, nan=0.0, posinf=1.0, neginf=0.0), 0.0, 1.0)
+
+
+def _row(low: float, high: float, conf: np.ndarray, ok: np.ndarray) -> dict[str, Any]:
+    return {"low": round(low, 4), "high": round(high, 4), "n": int(len(conf)),
+            "confidence": round(float(conf.mean()), 4), "accuracy": round(float(ok.mean()), 4)}
+
+
 def reliability(confidence: Sequence[float], correct: Sequence[bool],
                 bins: int = BINS) -> list[dict[str, Any]]:
     """Equal-width confidence bins: count, mean confidence and accuracy of each non-empty one."""
-    conf = np.asarray(confidence, dtype=np.float64)
-    ok = np.asarray(correct, dtype=bool)
+    conf, ok = _clean(confidence), np.asarray(correct, dtype=bool)
     index = np.minimum((conf * bins).astype(np.int64), bins - 1)
-    rows = []
-    for b in range(bins):
-        mask = index == b
-        if mask.any():
-            rows.append({"low": round(b / bins, 3), "high": round((b + 1) / bins, 3),
-                         "n": int(mask.sum()), "confidence": round(float(conf[mask].mean()), 4),
-                         "accuracy": round(float(ok[mask].mean()), 4)})
-    return rows
+    return [_row(b / bins, (b + 1) / bins, conf[index == b], ok[index == b])
+            for b in range(bins) if (index == b).any()]
+
+
+def reliability_equal_mass(confidence: Sequence[float], correct: Sequence[bool],
+                           bins: int = BINS) -> list[dict[str, Any]]:
+    """Bins of (nearly) equal counts, by confidence: they resolve the crowded top, where a
+    high ``escalate_below`` sits, that equal-width bins lump into one."""
+    conf, ok = _clean(confidence), np.asarray(correct, dtype=bool)
+    order = np.argsort(conf, kind="stable")
+    return [_row(float(conf[part].min()), float(conf[part].max()), conf[part], ok[part])
+            for part in np.array_split(order, min(bins, len(order))) if len(part)]
+
+
+def _error(rows: list[dict[str, Any]], total: int) -> float:
+    return float(sum(r["n"] / total * abs(r["confidence"] - r["accuracy"]) for r in rows))
 
 
 def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bool],
-                               bins: int = BINS) -> float:
-    """Σ over bins of (share of decisions) × |mean confidence − accuracy|."""
+                               bins: int = BINS, equal_mass: bool = False) -> float:
+    """Σ over bins of (share of decisions) × |mean confidence − accuracy| (equal-width bins,
+    or equal-count ones)."""
     total = len(confidence)
     if not total:
         return 0.0
-    return float(sum(row["n"] / total * abs(row["confidence"] - row["accuracy"])
-                     for row in reliability(confidence, correct, bins)))
+    table = reliability_equal_mass if equal_mass else reliability
+    return _error(table(confidence, correct, bins), total)

@@ -23,7 +23,8 @@ import numpy as np
 from mmrouter.config.schema import Config, load_config
 from mmrouter.core.router import RouterCore
 from mmrouter.routing.classifier import Classification
-from mmrouter.learning.calibration import expected_calibration_error, reliability
+from mmrouter.learning.calibration import (expected_calibration_error, reliability,
+                                           reliability_equal_mass)
 from mmrouter.learning.cascade_eval import (CascadeRecord, cascade_record, cascade_stats,
                                             escalation_curve)
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
@@ -87,8 +88,12 @@ class EvalReport:
         """How well the embedding path's confidence predicts that its decision is right."""
         confidence = [r.confidence for r in self.cascade]
         correct = [r.embedding_correct for r in self.cascade]
-        return {"ece": round(expected_calibration_error(confidence, correct), 4),
-                "reliability": reliability(confidence, correct)}
+        return {"probability": self.method == "head",  # anchors: a cosine, not a probability
+                "ece": round(expected_calibration_error(confidence, correct), 4),
+                "ece_equal_mass": round(expected_calibration_error(
+                    confidence, correct, equal_mass=True), 4),
+                "reliability": reliability(confidence, correct),
+                "reliability_equal_mass": reliability_equal_mass(confidence, correct)}
 
     def cascade_summary(self) -> dict[str, Any]:
         """The cascade's figures: escalation_rate and errors_escalated at escalate_below
@@ -281,11 +286,22 @@ def print_language_routes(table: dict[str, dict[str, list[int]]], routes: Sequen
 
 
 def print_calibration(calibration: dict[str, Any]) -> None:
-    print(f"\ncalibration of the embedding path's confidence: ECE {calibration['ece']:.4f}")
-    print("  confidence bin      n   mean confidence   accuracy")
-    for row in calibration["reliability"]:
-        print(f"  {row['low']:.1f}-{row['high']:.1f}     {row['n']:6d}   {row['confidence']:15.3f}"
-              f"   {row['accuracy']:8.3f}")
+    what = "" if calibration["probability"] else " (a score, not a probability: no head)"
+    print(f"\ncalibration of the embedding path's confidence{what}: ECE "
+          f"{calibration['ece']:.4f} (equal-width bins), {calibration['ece_equal_mass']:.4f} "
+          "(equal-count bins)")
+    print("  equal width       n   mean confidence   accuracy   |  equal count          n"
+          "   mean confidence   accuracy")
+    width, mass = calibration["reliability"], calibration["reliability_equal_mass"]
+    for i in range(max(len(width), len(mass))):
+        left = _bin_cells(width[i], 2) if i < len(width) else " " * 44
+        right = _bin_cells(mass[i], 3) if i < len(mass) else ""
+        print(f"  {left}   |  {right}")
+
+
+def _bin_cells(row: dict[str, Any], digits: int) -> str:
+    span = f"{row['low']:.{digits}f}-{row['high']:.{digits}f}"
+    return f"{span:<13} {row['n']:5d}   {row['confidence']:15.3f}   {row['accuracy']:8.3f}"
 
 
 def print_cascade(summary: dict[str, Any]) -> None:

@@ -100,7 +100,9 @@ def _latin_language(text: str) -> str:
     return scores.most_common(1)[0][0]
 
 
-ENGLISH_MAX_NON_ASCII = 0.03  # of the characters: other scripts and accented Latin exceed it
+ENGLISH_MAX_NON_ASCII = 0.05  # of the letters: other scripts exceed it (accents: the words decide)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _STOPWORD_LANGUAGES: dict[str, tuple[int, ...]] = {}
 _LANGUAGE_ORDER = tuple(_STOPWORD_SETS)  # ties go to the first, as in detect_language
 for _index, _words in enumerate(_STOPWORD_SETS.values()):
@@ -109,10 +111,12 @@ for _index, _words in enumerate(_STOPWORD_SETS.values()):
 
 
 def is_english(text: str) -> bool:
-    """A fast test for English (the serving path's: no per-character Unicode lookups): nearly
-    every character ASCII, and English the Latin-script language whose frequent words it
-    uses most."""
-    if not text or (len(text) - len(text.encode("ascii", "ignore"))) > ENGLISH_MAX_NON_ASCII * len(text):
+    """A fast test for English (the serving path's: no per-character Unicode lookups in ASCII
+    text): nearly every letter ASCII (typographic quotes, dashes and emoji do not count), and
+    English the Latin-script language whose frequent words it uses most."""
+    non_ascii = sum(ch.isalpha() for ch in _NON_ASCII.findall(text))
+    letters = len(_ASCII_LETTER.findall(text)) + non_ascii
+    if not letters or non_ascii > ENGLISH_MAX_NON_ASCII * letters:
         return False
     scores = [0] * len(_LANGUAGE_ORDER)
     for word in _WORD.findall(text.lower()):

@@ -81,6 +81,7 @@ class Classification:
 NAME_ANCHOR = "A question about {name}."  # centroid scoring: the route's name as a phrase
 _TOPIC_LEAD = re.compile(r"^(?:any\s+)?(?:questions?|requests?|tasks?|help|anything|everything)\s+"
                          r"(?:about|on|with|for|related to|involving|regarding)\s+", re.IGNORECASE)
+_NOT_TOPICS = frozenset({"etc", "and so on", "and more", "others", "other"})
 _TOPIC_SPLIT = re.compile(r"[,;/()、，；]|\band\b|\bor\b", re.IGNORECASE)
 
 
@@ -88,7 +89,9 @@ def description_topics(description: str) -> list[str]:
     """The topics a description lists ("Questions about cells, genetics and ecology." ->
     cells, genetics, ecology); fewer than two: none (the description says it all)."""
     text = _TOPIC_LEAD.sub("", description.strip().rstrip("."))
-    topics = [t.strip() for t in _TOPIC_SPLIT.split(text) if len(t.strip()) > 2]
+    topics = [t.strip() for t in _TOPIC_SPLIT.split(text)]
+    topics = [t for t in topics if len(t) >= 2 and any(c.isalpha() for c in t)
+              and t.lower().rstrip(".") not in _NOT_TOPICS]
     return topics if len(topics) >= 2 else []
 
 
@@ -136,8 +139,9 @@ class RouteIndex:
         owners = np.asarray(owner, dtype=np.int64)
         if scoring != "centroid":
             return cls(routes=tuple(r.name for r in routes), anchors=anchors, owner=owners)
-        centre = anchors.mean(axis=0)
-        centred = _unit(anchors - centre) * np.asarray(weight, dtype=np.float32)[:, None]
+        weights = np.asarray(weight, dtype=np.float32)
+        centre = (anchors * weights[:, None]).sum(axis=0) / weights.sum()
+        centred = _unit(anchors - centre) * weights[:, None]
         centroids = _unit(np.stack([centred[owners == i].sum(axis=0) for i in range(len(routes))]))
         return cls(routes=tuple(r.name for r in routes), anchors=anchors, owner=owners,
                    scoring=scoring, centre=centre.astype(np.float32),
@@ -202,9 +206,10 @@ class Classifier:
         route, confidence, abstained = decide(self.config.routes, scores, self._thresholds(),
                                               self.config.routing.fallback_route)
         if self.head is not None:  # the probability that the decision is right
-            probs = np.asarray([s.fused for s in scores], dtype=np.float64)
+            # From the head's own probabilities, as the confidence model was fitted (CLIP's
+            # re-weighting of the multimodal routes is not part of its features).
             confidence = self.head.decision_confidence(
-                conversation, probs / max(float(probs.sum()), 1e-12),
+                conversation, np.asarray(text, dtype=np.float64),
                 self.index.routes.index(route), abstained)
         return Classification(route=route, confidence=confidence, scores=scores,
                               method=self.method, image_mode=image_mode, abstained=abstained,

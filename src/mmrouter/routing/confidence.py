@@ -10,7 +10,8 @@ Features (:func:`confidence_features`), for the decided route ``d`` with probabi
 ``log p_d``, the margin over the runner-up, whether the decision abstained to the fallback, a
 one-hot of ``d`` and the same one-hot times ``log p_d`` (a slope per route), the head's own
 extra features (follows an assistant turn, image in the latest turn, image anywhere, length),
-and whether the latest turn is English (the head is surest there). Pure numpy; no I/O.
+and whether the latest turn is English (how sure the head is of a given probability differs
+by language; the fit learns in which direction). Pure numpy; no I/O.
 """
 
 from __future__ import annotations
@@ -68,7 +69,11 @@ class ConfidenceModel:
         """The saved model, or None when it is absent or was saved for other features."""
         if not isinstance(data, dict) or data.get("version") != FEATURE_VERSION:
             return None
-        weights = np.asarray(data.get("weights", ()), dtype=np.float64)
-        if weights.shape != (n_features,):
+        try:
+            weights = np.asarray(data.get("weights", ()), dtype=np.float64)
+            bias = float(data.get("bias", 0.0))
+        except (TypeError, ValueError):
             return None
-        return cls(weights=weights, bias=float(data.get("bias", 0.0)))
+        if weights.shape != (n_features,) or not (np.isfinite(weights).all() and math.isfinite(bias)):
+            return None
+        return cls(weights=weights, bias=bias)

@@ -131,13 +131,16 @@ class RoutingHead:
 
     def decision_confidence(self, conversation: Conversation, probs: np.ndarray, decided: int,
                             abstained: bool) -> float:
-        """The probability that deciding ``decided`` from ``probs`` is right (calibrated when
-        the head has a confidence model, else the decided route's probability)."""
-        if self.confidence is None:
-            return float(probs[decided])
-        return self.confidence.probability(confidence_features(
-            probs, decided, abstained, extra_features(conversation),
-            is_english(conversation.latest_text)))
+        """The probability that deciding ``decided`` from ``probs`` (the head's own route
+        probabilities) is right, from the confidence model; without one (an older head file),
+        or should it give no number, the top probability, as before calibration."""
+        if self.confidence is not None:
+            value = self.confidence.probability(confidence_features(
+                probs, decided, abstained, extra_features(conversation),
+                is_english(conversation.latest_text)))
+            if math.isfinite(value):
+                return value
+        return float(np.max(probs))
 
     def check_routes(self, routes: Sequence[str]) -> None:
         if tuple(routes) != self.routes:
