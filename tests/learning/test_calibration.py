@@ -155,7 +155,8 @@ def _classifier_with_confidence(default_config, fake_encoder, thresholds):
     spec = FeatureSpec(ngram_dim=32)
     rng = np.random.default_rng(3)
     n_features = feature_count(len(routes), len(EXTRA_FEATURES))
-    head = RoutingHead(routes=routes, weights=rng.normal(0, 1, (len(routes), spec.size(64))).astype(np.float32),
+    weights = rng.normal(0, 1, (len(routes), spec.size(64))).astype(np.float32)
+    head = RoutingHead(routes=routes, weights=weights,
                        bias=np.zeros(len(routes), np.float32), thresholds=thresholds, spec=spec,
                        confidence=ConfidenceModel(weights=rng.normal(0, 0.5, n_features), bias=1.0))
     index = RouteIndex.build(default_config.routes, fake_encoder)
