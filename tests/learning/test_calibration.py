@@ -197,3 +197,20 @@ def test_an_abstained_decision_is_scored_as_the_fallback(default_config, fake_en
         probs, names.index(fallback), True, head.features(conversation, latest, None)[-4:],
         english=True))
     assert result.confidence == pytest.approx(expected, rel=1e-5)
+
+
+def test_equal_count_bins_resolve_the_crowded_top_and_bad_values_are_clipped() -> None:
+    from mmrouter.learning.calibration import reliability_equal_mass
+
+    confidence = [0.91, 0.93, 0.95, 0.97, 0.99, 0.995] * 10
+    correct = [True] * 54 + [False] * 6
+    width = reliability(confidence, correct)
+    mass = reliability_equal_mass(confidence, correct, bins=6)
+    assert len(width) == 1 and len(mass) == 6  # one equal-width bin, six equal-count ones
+    assert [row["n"] for row in mass] == [10] * 6
+    assert mass[0]["high"] <= mass[-1]["low"]  # ordered by confidence
+    assert expected_calibration_error(confidence, correct, equal_mass=True) >= \
+        expected_calibration_error(confidence, correct)  # a refinement of the one wide bin
+    odd = reliability([-0.2, 0.5, float("nan"), 1.7], [False, True, False, True])
+    assert sum(row["n"] for row in odd) == 4  # clipped to [0, 1], NaN counted as 0
+    assert odd[0]["low"] == 0.0 and odd[-1]["high"] == 1.0
