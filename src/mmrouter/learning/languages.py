@@ -88,26 +88,34 @@ def _refine(script: str, text: str) -> str:
 
 def _latin_language(text: str) -> str:
     lowered = text.lower()
-    words = _WORD.findall(lowered)
-    scores: Counter[str] = Counter()
-    for lang, words_set in _STOPWORD_SETS.items():
-        scores[lang] = sum(word in words_set for word in words)
+    scores = _stopword_scores(lowered)
     letters = set(lowered)
     for lang, marks in _LATIN_LETTERS.items():
-        scores[lang] += 3 * len(letters & marks)
-    if not scores or max(scores.values()) == 0:
-        return "und"
-    return scores.most_common(1)[0][0]
+        scores[_LANGUAGE_INDEX[lang]] += 3 * len(letters & marks)
+    best = max(scores)
+    return "und" if best == 0 else _LANGUAGE_ORDER[scores.index(best)]
+
+
+_LANGUAGE_ORDER = tuple(_STOPWORD_SETS)  # ties go to the first
+_LANGUAGE_INDEX = {lang: i for i, lang in enumerate(_LANGUAGE_ORDER)}
+_STOPWORD_LANGUAGES: dict[str, tuple[int, ...]] = {}  # word -> the languages it is frequent in
+for _index, _words in enumerate(_STOPWORD_SETS.values()):
+    for _word in _words:
+        _STOPWORD_LANGUAGES[_word] = (*_STOPWORD_LANGUAGES.get(_word, ()), _index)
+
+
+def _stopword_scores(lowered: str) -> list[int]:
+    """Per language of ``_LANGUAGE_ORDER``: how many of the text's words are its frequent ones."""
+    scores = [0] * len(_LANGUAGE_ORDER)
+    for word in _WORD.findall(lowered):
+        for index in _STOPWORD_LANGUAGES.get(word, ()):
+            scores[index] += 1
+    return scores
 
 
 ENGLISH_MAX_NON_ASCII = 0.05  # of the letters: other scripts exceed it (accents: the words decide)
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_STOPWORD_LANGUAGES: dict[str, tuple[int, ...]] = {}
-_LANGUAGE_ORDER = tuple(_STOPWORD_SETS)  # ties go to the first, as in detect_language
-for _index, _words in enumerate(_STOPWORD_SETS.values()):
-    for _word in _words:
-        _STOPWORD_LANGUAGES[_word] = (*_STOPWORD_LANGUAGES.get(_word, ()), _index)
 
 
 def is_english(text: str) -> bool:
@@ -118,9 +126,6 @@ def is_english(text: str) -> bool:
     letters = len(_ASCII_LETTER.findall(text)) + non_ascii
     if not letters or non_ascii > ENGLISH_MAX_NON_ASCII * letters:
         return False
-    scores = [0] * len(_LANGUAGE_ORDER)
-    for word in _WORD.findall(text.lower()):
-        for index in _STOPWORD_LANGUAGES.get(word, ()):
-            scores[index] += 1
+    scores = _stopword_scores(text.lower())
     best = max(scores)
-    return best > 0 and scores.index(best) == 0
+    return best > 0 and _LANGUAGE_ORDER[scores.index(best)] == "en"
