@@ -24,6 +24,7 @@ from scipy.optimize import minimize_scalar
 from sklearn.linear_model import LogisticRegression
 
 from mmrouter.routing.confidence import ConfidenceModel, confidence_features
+from mmrouter.routing.head import softmax
 
 TEMPERATURE_BOUNDS = (0.05, 20.0)
 CONFIDENCE_C = 1.0  # inverse L2 strength of the confidence model (about 20 features)
@@ -33,11 +34,7 @@ _FLOOR = 1e-12
 
 def with_temperature(proba: np.ndarray, temperature: float) -> np.ndarray:
     """``proba ** (1 / T)``, renormalised per row (the same as dividing the logits by T)."""
-    logits = np.log(np.clip(np.asarray(proba, dtype=np.float64), _FLOOR, 1.0)) / temperature
-    logits -= logits.max(axis=1, keepdims=True)
-    exp = np.exp(logits)
-    out: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
-    return out
+    return softmax(np.log(np.clip(np.asarray(proba, dtype=np.float64), _FLOOR, 1.0)) / temperature)
 
 
 def negative_log_likelihood(proba: np.ndarray, y: np.ndarray) -> float:
@@ -121,3 +118,13 @@ def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bo
         return 0.0
     table = reliability_equal_mass if equal_mass else reliability
     return _error(table(confidence, correct, bins), total)
+
+
+def calibration_summary(confidence: Sequence[float], correct: Sequence[bool]) -> dict[str, Any]:
+    """Both reliability tables and their ECEs (each table built once), as `mmrouter eval`
+    reports them."""
+    width = reliability(confidence, correct)
+    mass = reliability_equal_mass(confidence, correct)
+    total = max(1, len(confidence))
+    return {"ece": round(_error(width, total), 4), "ece_equal_mass": round(_error(mass, total), 4),
+            "reliability": width, "reliability_equal_mass": mass}

@@ -23,8 +23,7 @@ import numpy as np
 from mmrouter.config.schema import Config, load_config
 from mmrouter.core.router import RouterCore
 from mmrouter.routing.classifier import Classification
-from mmrouter.learning.calibration import (expected_calibration_error, reliability,
-                                           reliability_equal_mass)
+from mmrouter.learning.calibration import calibration_summary
 from mmrouter.learning.cascade_eval import (CascadeRecord, cascade_record, cascade_stats,
                                             escalation_curve)
 from mmrouter.learning.dataset import DatasetError, LabelledConversation, load_labelled
@@ -89,11 +88,7 @@ class EvalReport:
         confidence = [r.confidence for r in self.cascade]
         correct = [r.embedding_correct for r in self.cascade]
         return {"probability": self.method == "head",  # anchors: a cosine, not a probability
-                "ece": round(expected_calibration_error(confidence, correct), 4),
-                "ece_equal_mass": round(expected_calibration_error(
-                    confidence, correct, equal_mass=True), 4),
-                "reliability": reliability(confidence, correct),
-                "reliability_equal_mass": reliability_equal_mass(confidence, correct)}
+                **calibration_summary(confidence, correct)}
 
     def cascade_summary(self) -> dict[str, Any]:
         """The cascade's figures: escalation_rate and errors_escalated at escalate_below

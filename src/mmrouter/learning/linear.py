@@ -18,6 +18,8 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from mmrouter.routing.head import softmax
+
 MAX_ITER = 1000
 ABSENT_BIAS = -30.0  # a class with no training example is never predicted
 
@@ -37,10 +39,7 @@ class LinearModel:
     bias: np.ndarray  # (n_classes,)
 
     def proba(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ self.weights.T + self.bias
-        shifted = logits - logits.max(axis=-1, keepdims=True)
-        exp = np.exp(shifted)
-        return exp / exp.sum(axis=-1, keepdims=True)
+        return softmax(features @ self.weights.T + self.bias)
 
 
 def fit_linear(x: np.ndarray, y: np.ndarray, n_classes: int, l2: float,

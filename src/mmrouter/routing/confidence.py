@@ -51,13 +51,13 @@ class ConfidenceModel:
     bias: float
 
     def probability(self, features: np.ndarray) -> float:
-        z = float(np.dot(self.weights, features)) + self.bias
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return float(self.batch(np.asarray(features)[None, :])[0])
 
     def batch(self, features: np.ndarray) -> np.ndarray:
-        """One probability per row of ``features``."""
+        """One probability per row of ``features`` (the logistic function in its tanh form,
+        which neither overflows nor warns for any logit)."""
         z = np.asarray(features, dtype=np.float64) @ self.weights + self.bias
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        out: np.ndarray = 0.5 * (1.0 + np.tanh(0.5 * z))
         return out
 
     def as_dict(self) -> dict[str, Any]:

@@ -68,6 +68,14 @@ def extra_features(conversation: Conversation) -> np.ndarray:
     ], dtype=np.float32)
 
 
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Probabilities over the last axis (the head's, the fit's and the temperature's)."""
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    exp = np.exp(shifted)
+    out: np.ndarray = exp / exp.sum(axis=-1, keepdims=True)
+    return out
+
+
 def is_english(text: str) -> bool:
     """Whether the turn is English (a feature of the confidence model)."""
     return _is_english(text[:LANGUAGE_CHARS])
@@ -123,10 +131,7 @@ class RoutingHead:
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         """Route probabilities for one feature vector (or a batch, one row each)."""
-        logits = features @ self.weights.T + self.bias
-        logits = logits - logits.max(axis=-1, keepdims=True)
-        exp = np.exp(logits)
-        proba: np.ndarray = (exp / exp.sum(axis=-1, keepdims=True)).astype(np.float32)
+        proba: np.ndarray = softmax(features @ self.weights.T + self.bias).astype(np.float32)
         return proba
 
     def decision_confidence(self, conversation: Conversation, probs: np.ndarray, decided: int,
