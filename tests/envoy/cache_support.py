@@ -61,6 +61,16 @@ def post(stack, kind: str, body: dict[str, Any], headers: dict[str, str] | None 
                       timeout=60)
 
 
+def fill(stack, kind: str, text: str, headers: dict[str, str] | None = None,
+         stream: bool = False, **extra: Any) -> httpx.Response:
+    """A miss that is stored (``extra``: more body fields); its response."""
+    before = stored(stack)
+    first = post(stack, kind, payload(kind, text, stream=stream, **extra), headers)
+    assert first.status_code == 200 and first.headers["x-mmrouter-cache"] == "miss"
+    wait_stored(stack, before)
+    return first
+
+
 def backend_of(response: httpx.Response) -> str:
     model = load_config().model(response.headers["x-mmrouter-model"])
     assert model is not None

@@ -15,7 +15,7 @@ import yaml
 
 from mmrouter.devstack.stack import LocalStack, default_config_data
 
-from cache_support import backend_of, payload, post, sse_data, stored, wait_stored, metric
+from cache_support import backend_of, fill, payload, post, sse_data, stored, wait_stored, metric
 
 pytestmark = pytest.mark.e2e
 KINDS = ("chat", "responses", "anthropic")
@@ -36,15 +36,6 @@ def client(stack):
                       http_client=httpx.Client(timeout=60))
     yield c
     c.close()
-
-
-def fill(stack, kind, text, stream=False, **extra):
-    """A miss that is stored; its response."""
-    before = stored(stack)
-    first = post(stack, kind, payload(kind, text, stream=stream, **extra))
-    assert first.status_code == 200 and first.headers["x-mmrouter-cache"] == "miss"
-    wait_stored(stack, before)
-    return first
 
 
 def received(stack, response):

@@ -8,7 +8,7 @@ import pytest
 
 from mmrouter.devstack.stack import LocalStack, default_config_data
 
-from cache_support import payload, post, stored, wait_stored
+from cache_support import fill, payload, post
 
 pytestmark = pytest.mark.e2e
 KINDS = ("chat", "responses", "anthropic")
@@ -27,21 +27,13 @@ def stack():
     s.stop()
 
 
-def _fill(stack, kind, text, headers=None):
-    before = stored(stack)
-    first = post(stack, kind, payload(kind, text), headers)
-    assert first.status_code == 200 and first.headers["x-mmrouter-cache"] == "miss"
-    wait_stored(stack, before)
-    return first
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_custom_scope_headers_decide_who_shares(stack, kind):
     """Scoped by x-tenant alone: another credential in the same tenant shares the entry,
     another tenant does not."""
     text = f"Tell me a fun fact about otters (tenants {kind})"
     credential = "x-api-key" if kind == "anthropic" else "authorization"
-    _fill(stack, kind, text, {"x-tenant": "acme", credential: "alice"})
+    fill(stack, kind, text, {"x-tenant": "acme", credential: "alice"})
     same_tenant = post(stack, kind, payload(kind, text), {"x-tenant": "acme", credential: "bob"})
     assert same_tenant.headers["x-mmrouter-cache"] == "hit"
     other_tenant = post(stack, kind, payload(kind, text), {"x-tenant": "umbrella",
@@ -54,14 +46,14 @@ def test_custom_scope_headers_decide_who_shares(stack, kind):
 def test_a_routes_own_similarity_overrides_the_default(stack):
     """On the strict route a rewording misses (the default 0.94 serves it: test_cache_e2e),
     the same words still hit; another route keeps the default threshold."""
-    first = _fill(stack, "chat", "What is the capital of Portugal?")
+    first = fill(stack, "chat", "What is the capital of Portugal?")
     assert first.headers["x-mmrouter-route"] == STRICT_ROUTE
     assert post(stack, "chat", payload("chat", "What is the capital of Portugal?")
                 ).headers["x-mmrouter-cache"] == "hit"
     reworded = post(stack, "chat", payload("chat", "what is the capital of portugal"))
     assert reworded.headers["x-mmrouter-route"] == STRICT_ROUTE
     assert reworded.headers["x-mmrouter-cache"] == "miss"
-    chat = _fill(stack, "chat", "Hey there, how is your day going so far?")
+    chat = fill(stack, "chat", "Hey there, how is your day going so far?")
     assert chat.headers["x-mmrouter-route"] != STRICT_ROUTE
     assert post(stack, "chat", payload("chat", "hey there how is your day going so far")
                 ).headers["x-mmrouter-cache"] == "hit"
