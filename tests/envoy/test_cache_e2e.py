@@ -262,3 +262,38 @@ def test_unrouted_requests_carry_no_cache_header(stack):
     bad = post(stack, "chat", {"model": "MoM", "messages": []})
     assert bad.status_code == 400 and "x-mmrouter-cache" not in bad.headers
     assert json.loads(bad.content)["error"]
+
+
+def observer_streams(stack) -> int:
+    """Streams Envoy opened to the cache's observer (its ext_proc stat prefix)."""
+    stats = stack.envoy.admin_get("/stats?filter=ext_proc.cache_store.streams_started")
+    return int(stats.strip().rsplit(" ", 1)[1])
+
+
+def test_only_a_miss_that_may_be_stored_opens_an_observer_stream(stack):
+    text = "Tell me a fun fact about otters (observer)"
+    before = observer_streams(stack)
+    fill(stack, "chat", text)
+    assert observer_streams(stack) == before + 1
+    assert post(stack, "chat", payload("chat", text)).headers["x-mmrouter-cache"] == "hit"
+    no_store = post(stack, "chat", payload("chat", text + " (no-store)"),
+                    {"cache-control": "no-store"})
+    assert no_store.headers["x-mmrouter-cache"] == "bypass"
+    assert httpx.get(stack.base_url + "/v1/models", timeout=30).status_code == 200
+    assert post(stack, "chat", {"model": "MoM", "messages": []}).status_code == 400
+    assert observer_streams(stack) == before + 1  # hits, bypasses and errors open none
+
+
+def test_the_store_token_never_reaches_a_backend_and_a_client_cannot_send_one(stack):
+    text = "Tell me a fun fact about otters (token)"
+    port = stack.router_ports["grpc_port"]
+    before, streams = stored(stack), observer_streams(stack)
+    forged = post(stack, "chat", payload("chat", text), {"cache-control": "no-store",
+                                                         "x-mmrouter-cache-store": f"{port}:x"})
+    assert forged.headers["x-mmrouter-cache"] == "bypass"
+    miss = fill(stack, "chat", text + " (miss)")
+    for response in (forged, miss):
+        seen = stack.received(backend_of(response))
+        assert seen and not any(name.lower() == "x-mmrouter-cache-store"
+                                for request in seen for name in request["headers"])
+    assert observer_streams(stack) == streams + 1 and stored(stack) == before + 1

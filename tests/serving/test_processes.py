@@ -174,6 +174,36 @@ def test_two_processes_share_the_requests_and_stop_together():
 
 
 @pytest.mark.e2e
+def test_each_process_stores_the_misses_it_routed():
+    """The store token names the process that holds the miss's plan; Envoy's observer goes
+    there, so every miss is stored whichever process routed it (none is left unclaimed)."""
+    data = _two_process_data()
+    data["cache"] = {"enabled": True}
+    stack = LocalStack(data).start(timeout=240)
+    try:
+        texts = [f"Tell me a fun fact about animal number {i}" for i in range(8)]
+        for text in texts:
+            r = chat(stack.base_url, {"model": "MoM",
+                                      "messages": [{"role": "user", "content": text}]})
+            assert r.status == 200 and r.headers["x-mmrouter-cache"] == "miss", r.body
+        deadline = time.monotonic() + 30
+        while True:
+            results = {labels["result"] for labels, _ in
+                       _samples(stack.api_url, "mmrouter_cache_stores_total")}
+            per_process = [sum(v for labels, v in _samples(url, "mmrouter_cache_stores_total")
+                               if labels["result"] == "stored") for url in stack.api_urls]
+            if sum(per_process) >= 8 or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        assert per_process == [4, 4], (per_process, results)  # round robin, each its own
+        assert results == {"stored"}, results  # nothing unclaimed, too large or failed
+        assert stack.envoy.counter("http.mmrouter.ext_proc.cache_store.streams_started") == 8
+        assert stack.envoy.counter("http.mmrouter.ext_proc.cache_store.streams_failed") == 0
+    finally:
+        stack.stop()
+
+
+@pytest.mark.e2e
 def test_a_process_that_dies_stops_the_supervisor_and_the_others():
     stack = LocalStack(_two_process_data()).start(timeout=240)
     try:

@@ -92,7 +92,7 @@ def test_alias_request_is_routed_and_rewritten(default_config):
     (hdr, bod, resp), metrics = run(default_config, scenario)
     assert list(hdr.request_headers.response.header_mutation.remove_headers) == \
         ["x-selected-model", "x-mmrouter-cluster", "x-mmrouter-route", "x-mmrouter-confidence",
-         "x-mmrouter-reason", "x-mmrouter-cache"]
+         "x-mmrouter-reason", "x-mmrouter-cache", "x-mmrouter-cache-store"]
     common = bod.request_body.response
     assert common.clear_route_cache
     new_body = common.body_mutation.body

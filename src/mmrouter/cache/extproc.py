@@ -1,63 +1,63 @@
-"""The cache's steps in an ext_proc stream (the transport calls these; see serving/extproc.py).
+"""The cache's steps in the ext_proc streams (the transport calls these; see serving/extproc.py).
 
-- request headers: the scope and ``cache-control``; a request that may be stored asks Envoy,
-  by ``mode_override``, to send this request's response headers (the others never are);
+The request's own stream (the routing filter):
+- request headers: the scope and ``cache-control``;
 - request body, once routed: bypass, or a lookup: a hit is an immediate response in the
-  request's own shape, a miss sets ``x-mmrouter-cache: miss`` on the request (Envoy copies it
-  onto the response: see envoy/bootstrap.py);
-- response headers: a 200 of a miss asks, by ``mode_override``, for this response's body,
-  streamed through unchanged while it is assembled; other responses pass;
-- response body: each chunk kept (bounded); at its end the answer is stored off the path.
+  request's own shape; a miss sets ``x-mmrouter-cache: miss`` on the request (Envoy copies it
+  onto the response: see envoy/bootstrap.py) and, when it may be stored, leaves its plan in
+  ``cache.pending`` under the token it sends as ``x-mmrouter-cache-store``.
+
+The observer's stream (a second ext_proc filter in observability mode, which Envoy opens only
+for requests carrying that header and never waits on; see envoy/cache_store.py):
+- request headers: the token claims the plan (an unknown token: nothing to observe);
+- response headers: a 200 that is not compressed goes on, anything else ends the stream;
+- response body: each chunk kept (bounded); at its end the answer is stored, and the stream
+  ends.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
-from typing import Mapping
+from typing import Any, AsyncIterator, Mapping
 
 from mmrouter._pb.envoy.config.core.v3 import base_pb2 as core_pb
-from mmrouter._pb.envoy.extensions.filters.http.ext_proc.v3 import processing_mode_pb2 as mode_pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.cache import keys
 from mmrouter.cache.keys import BYPASS, CACHE_HEADER, HIT, MISS, CacheRequest
+from mmrouter.cache.pending import OBSERVER_METADATA, STORE_HEADER
 from mmrouter.cache.render import render_hit
 from mmrouter.cache.service import Plan, ResponseCache
 from mmrouter.config.schema import Config
 from mmrouter.core.router import RoutedRequest
 from mmrouter.routing.mutations import response_headers
 
-Mode = mode_pb.ProcessingMode
 OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
-# While a request may be stored: its response headers come to mmrouter (bodies still do not).
-LOOKUP_MODE = Mode(request_header_mode=Mode.SEND, request_body_mode=Mode.BUFFERED,
-                   response_header_mode=Mode.SEND, response_body_mode=Mode.NONE,
-                   request_trailer_mode=Mode.SKIP, response_trailer_mode=Mode.SKIP)
-# A 200 to a miss: its body streams through mmrouter, chunk by chunk, unchanged.
-STORE_MODE = Mode(request_header_mode=Mode.SEND, request_body_mode=Mode.BUFFERED,
-                  response_header_mode=Mode.SEND, response_body_mode=Mode.STREAMED,
-                  request_trailer_mode=Mode.SKIP, response_trailer_mode=Mode.SKIP)
 
 
 @dataclass
 class CacheStream:
-    """One request's cache state."""
+    """One request's cache state, in its routing stream."""
 
     request: CacheRequest
-    plan: Plan | None = None
     status: str = ""
+    store_token: str = ""  # the miss's plan waits in cache.pending under this
+
+
+@dataclass
+class ObservedResponse:
+    """One stored-to-be response, in the observer's stream."""
+
+    plan: Plan
     streamed: bool = False
-    storing: bool = False
     size: int = 0
     chunks: list[bytes] = field(default_factory=list)
 
 
-def begin(cache: ResponseCache, headers: Mapping[str, str]) -> tuple[CacheStream, Mode | None]:
-    """The request's cache state and the mode override its headers response carries."""
-    request = keys.cache_request(headers, cache.config.scope_headers)
-    return CacheStream(request), (None if request.no_store else LOOKUP_MODE)
+def begin(cache: ResponseCache, headers: Mapping[str, str]) -> CacheStream:
+    """The request's cache state, from its headers."""
+    return CacheStream(keys.cache_request(headers, cache.config.scope_headers))
 
 
 def plan_for(cache: ResponseCache, config: Config, stream: CacheStream, routed: RoutedRequest,
@@ -86,9 +86,10 @@ def plan_for(cache: ResponseCache, config: Config, stream: CacheStream, routed: 
 
 
 async def on_routed(cache: ResponseCache, config: Config, stream: CacheStream,
-                    routed: RoutedRequest, api: str,
-                    encoder: str) -> pb.ProcessingResponse | None:
-    """A hit's immediate response, or None (then ``stream.status`` says miss or bypass)."""
+                    routed: RoutedRequest, api: str, encoder: str,
+                    tag: str) -> pb.ProcessingResponse | None:
+    """A hit's immediate response, or None (then ``stream.status`` says miss or bypass, and a
+    miss's plan waits in ``cache.pending`` for its response, claimed as ``tag:token``)."""
     plan = plan_for(cache, config, stream, routed, api, encoder)
     if plan is None:
         stream.status = BYPASS
@@ -96,7 +97,7 @@ async def on_routed(cache: ResponseCache, config: Config, stream: CacheStream,
         return None
     found = await cache.lookup(plan)
     if found is None:
-        stream.status, stream.plan = MISS, plan
+        stream.status, stream.store_token = MISS, cache.pending.put(plan, tag)
         cache.count(MISS)
         return None
     stream.status = HIT
@@ -117,37 +118,72 @@ async def on_routed(cache: ResponseCache, config: Config, stream: CacheStream,
         details="mmrouter_cache_hit"))
 
 
-def on_response_headers(stream: CacheStream, headers: Mapping[str, str]) -> Mode | None:
-    """STORE_MODE when this response may be stored (a 200 of a miss, not compressed)."""
-    if stream.plan is None or headers.get(":status") != "200" \
-            or headers.get("content-encoding", "identity") != "identity":
-        stream.plan = None
-        return None
-    stream.streamed = headers.get("content-type", "").startswith("text/event-stream")
-    stream.storing = True
-    return STORE_MODE
-
-
-def on_response_body(cache: ResponseCache, stream: CacheStream, message: pb.HttpBody) -> None:
-    if not stream.storing or stream.plan is None:
-        return
-    stream.size += len(message.body)
-    if stream.size > cache.max_response_bytes:
-        stream.storing, stream.chunks = False, []
-        cache.metrics.stores.labels("too_large", cache.backend).inc()
-        return
-    stream.chunks.append(message.body)
-    if message.end_of_stream:
-        stream.storing = False
-        cache.store_later(stream.plan, b"".join(stream.chunks), stream.streamed)
-        stream.chunks = []
-
-
 def status_header(stream: CacheStream | None) -> tuple[tuple[str, str], ...]:
-    """The request header Envoy copies onto the response (none while the cache is off)."""
+    """The request headers the routing stream sets: the status (Envoy copies it onto the
+    response) and a miss's store token (Envoy strips it before the backend); none while the
+    cache is off."""
     if stream is None or not stream.status:
         return ()
+    if stream.store_token:
+        return (CACHE_HEADER, stream.status), (STORE_HEADER, stream.store_token)
     return ((CACHE_HEADER, stream.status),)
+
+
+def is_observer(metadata: Any) -> bool:
+    """Whether a stream's gRPC metadata marks it as the cache observer's."""
+    return any(tuple(item) == OBSERVER_METADATA for item in metadata or ())
+
+
+async def observe(cache: ResponseCache, messages: AsyncIterator[pb.ProcessingRequest]) -> None:
+    """Follow one response to its end and store it; return (ending the stream, which tells
+    Envoy to send no more) as soon as there is nothing left to store. Envoy ignores any
+    answer on this stream, so none is sent."""
+    observed: ObservedResponse | None = None
+    async for message in messages:
+        kind = message.WhichOneof("request")
+        if kind == "request_headers":
+            plan = cache.pending.claim(_header(message.request_headers, STORE_HEADER))
+            if plan is None:
+                return
+            observed = ObservedResponse(plan)
+        elif observed is None:
+            return
+        elif kind == "response_headers":
+            if not _may_store(observed, message.response_headers):
+                return
+        elif kind == "response_body":
+            if _keep_chunk(cache, observed, message.response_body):
+                return
+
+
+def _may_store(observed: ObservedResponse, message: pb.HttpHeaders) -> bool:
+    """A 200 with a body, not compressed (the assembly reads plain JSON or SSE)."""
+    if message.end_of_stream or _header(message, ":status") != "200" \
+            or _header(message, "content-encoding") not in ("", "identity"):
+        return False
+    observed.streamed = _header(message, "content-type").startswith("text/event-stream")
+    return True
+
+
+def _keep_chunk(cache: ResponseCache, observed: ObservedResponse, message: pb.HttpBody) -> bool:
+    """Keep one chunk; True when the response is over (stored, or too large to store)."""
+    observed.size += len(message.body)
+    if observed.size > cache.max_response_bytes:
+        cache.metrics.stores.labels("too_large", cache.backend).inc()
+        return True
+    observed.chunks.append(message.body)
+    if message.end_of_stream:
+        cache.store_later(observed.plan, b"".join(observed.chunks), observed.streamed)
+        return True
+    return False
+
+
+def _header(message: pb.HttpHeaders, name: str) -> str:
+    for h in message.headers.headers:
+        if h.key.lower() == name:
+            value: str = h.raw_value.decode("utf-8", "replace") if h.raw_value else h.value
+            return value
+    return ""
 
 
 def _load(answer: bytes) -> dict[str, Any]:

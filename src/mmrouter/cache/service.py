@@ -20,6 +20,7 @@ from mmrouter.cache.entry import Candidate, Entry, Store
 from mmrouter.cache.guard import same_question
 from mmrouter.cache.memory import MemoryStore
 from mmrouter.cache.metrics import CacheMetrics
+from mmrouter.cache.pending import PendingStores
 from mmrouter.config.schema import CacheConfig
 from mmrouter.core.metrics import Metrics
 from mmrouter.tracing import span
@@ -52,6 +53,8 @@ class ResponseCache:
                  blocking: bool) -> None:
         self.config, self.store, self.metrics = config, store, metrics
         self.backend = store.name
+        # Misses waiting for the stream that observes their response (see cache/pending.py).
+        self.pending: PendingStores[Plan] = PendingStores(self._unclaimed)
         self.timeout_s = config.timeout_ms / 1000.0
         # A remote store runs on its own threads, so a slow one never holds the event loop.
         self._pool = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="mmrouter-cache") \
@@ -59,6 +62,11 @@ class ResponseCache:
         self._tasks: set[asyncio.Future[Any]] = set()
         if self._pool is not None:
             self._pool.submit(store.warm)
+
+    def _unclaimed(self, count: int) -> None:
+        self.metrics.stores.labels("unclaimed", self.backend).inc(count)
+        logger.warning("%d cache miss(es) never saw their response (no observer stream came: "
+                       "is Envoy's bootstrap rendered by this version of mmrouter?)", count)
 
     @property
     def max_response_bytes(self) -> int:

@@ -16,6 +16,7 @@ import yaml
 
 from mmrouter.cache.keys import CACHE_HEADER
 from mmrouter.config.schema import Config
+from mmrouter.envoy.cache_store import apply_cache_store
 from mmrouter.envoy.fallback import apply_fallback
 from mmrouter.envoy.local_reply import local_reply_config
 from mmrouter.envoy.lua import processor_down_script
@@ -69,6 +70,9 @@ def envoy_bootstrap(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> d
         },
     }
     apply_fallback(bootstrap, config, f"{limits.route_timeout_s}s", limits.buffer_limit_bytes)
+    if limits.ext_proc_enabled:
+        # Rendered whether the cache is on or not, so that turning it on is a live reload.
+        apply_cache_store(bootstrap, _observer_clusters(bootstrap, ports))
     apply_tracing(bootstrap, config)
     return bootstrap
 
@@ -191,16 +195,29 @@ def ext_proc_ports(ports: EnvoyPorts) -> tuple[int, ...]:
     return tuple(ports.ext_proc_port + i for i in range(max(1, ports.ext_proc_processes)))
 
 
-def _ext_proc_cluster(ports: EnvoyPorts) -> dict[str, Any]:
-    """One endpoint per router process; Envoy's default round robin picks one per request
-    (each ext_proc stream is one request)."""
-    cluster = _cluster("mmrouter_ext_proc", ports.ext_proc_host, *ext_proc_ports(ports))
+def _ext_proc_cluster(ports: EnvoyPorts, name: str = "mmrouter_ext_proc",
+                      *only: int) -> dict[str, Any]:
+    """One endpoint per router process (or ``only`` these); Envoy's default round robin picks
+    one per request (each ext_proc stream is one request)."""
+    cluster = _cluster(name, ports.ext_proc_host, *(only or ext_proc_ports(ports)))
     cluster["typed_extension_protocol_options"] = {
         "envoy.extensions.upstreams.http.v3.HttpProtocolOptions": {
             "@type": "type.googleapis.com/envoy.extensions.upstreams.http.v3.HttpProtocolOptions",
             "explicit_http_config": {"http2_protocol_options": {}},
         }}
     return cluster
+
+
+def _observer_clusters(bootstrap: dict[str, Any], ports: EnvoyPorts) -> dict[int, str]:
+    """{port: cluster} for the cache observer: the ext_proc cluster when there is one router
+    process, else one cluster per process (added to the bootstrap)."""
+    grpc_ports = ext_proc_ports(ports)
+    if len(grpc_ports) == 1:
+        return {grpc_ports[0]: "mmrouter_ext_proc"}
+    clusters = {port: f"mmrouter_ext_proc_{port}" for port in grpc_ports}
+    bootstrap["static_resources"]["clusters"][1:1] = [
+        _ext_proc_cluster(ports, name, port) for port, name in clusters.items()]
+    return clusters
 
 
 def _backend_clusters(config: Config, ports: EnvoyPorts, limits: EnvoyLimits) -> list[dict]:

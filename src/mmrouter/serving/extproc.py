@@ -1,7 +1,8 @@
 """Envoy ext_proc transport: protobuf in, protobuf out; all decisions come from RouterCore.
 
 Per stream (one HTTP request): request headers → request body (BUFFERED) → response headers.
-Exactly one response per message received.
+Exactly one response per message received. The response cache's observer streams (gRPC metadata
+``x-mmrouter-stream: cache-store``) are observe-only: they get no response at all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc a
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.cache import extproc as cache_steps
 from mmrouter.cache.keys import CACHE_HEADER
+from mmrouter.cache.pending import STORE_HEADER
 from mmrouter.cache.service import cache_for
 from mmrouter.config.schema import OPENAI_CHAT
 from mmrouter.core.router import RoutedRequest, RouterCore
@@ -46,20 +48,26 @@ class StreamState:
 
 
 class ExtProcService(pb_grpc.ExternalProcessorServicer):
-    def __init__(self, core: RouterCore) -> None:
+    def __init__(self, core: RouterCore, store_tag: str = "") -> None:
         self.core = core
+        # This process's name in Envoy's cache observer (its gRPC port): see envoy/cache_store.py.
+        self.store_tag = store_tag
         self.metrics = core.metrics
         routing = core.config.routing
         self._apis = {normalise_path(entry.path): entry.api for entry in routing.apis}
         names = routing.headers
         self._client_routing_headers = (names.model, names.cluster, names.route, names.confidence,
-                                        names.reason, CACHE_HEADER)
+                                        names.reason, CACHE_HEADER, STORE_HEADER)
         self.cache = cache_for(core.config.cache, core.metrics,
                                getattr(core.text_encoder, "dim", None))
         self.active = 0  # streams in their handler (read by the server's drain)
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
                       context: grpc.aio.ServicerContext) -> AsyncIterator[pb.ProcessingResponse]:
+        if cache_steps.is_observer(context.invocation_metadata()):
+            if self.cache is not None:
+                await cache_steps.observe(self.cache, request_iterator)
+            return
         self.metrics.streams_in_flight.inc()
         self.active += 1
         state = StreamState()
@@ -81,8 +89,6 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         if kind == "response_headers":
             return self._on_response_headers(request.response_headers, state)
         if kind == "response_body":
-            if self.cache is not None and state.cache is not None:
-                cache_steps.on_response_body(self.cache, state.cache, request.response_body)
             return pb.ProcessingResponse(response_body=pb.BodyResponse())
         if kind == "request_trailers":
             return pb.ProcessingResponse(request_trailers=pb.TrailersResponse())
@@ -109,10 +115,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
             return self._error(InvalidRequest(f"request body is empty; expected a JSON "
                                               f"{API_TITLES[state.api]} request"), state.api)
         if self.cache is not None:
-            state.cache, mode = cache_steps.begin(self.cache, headers)
-            if mode is not None:
-                return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common),
-                                             mode_override=mode)
+            state.cache = cache_steps.begin(self.cache, headers)
         return pb.ProcessingResponse(request_headers=pb.HeadersResponse(response=common))
 
     async def _on_request_body(self, message: pb.HttpBody, state: StreamState) -> pb.ProcessingResponse:
@@ -140,7 +143,7 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
         if self.cache is not None and state.cache is not None:
             hit = await cache_steps.on_routed(self.cache, self.core.config, state.cache,
                                               state.routed, api,
-                                              self.core.config.text_encoder.model)
+                                              self.core.config.text_encoder.model, self.store_tag)
             if hit is not None:
                 return hit
         return body_response((*mutation.set_headers, *cache_steps.status_header(state.cache)),
@@ -148,12 +151,8 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
 
     def _on_response_headers(self, message: pb.HttpHeaders,
                              state: StreamState) -> pb.ProcessingResponse:
-        mode = None
-        if state.cache is not None:
-            mode = cache_steps.on_response_headers(state.cache, header_dict(message.headers))
-        if state.routed is None or mode is not None:
-            return pb.ProcessingResponse(response_headers=pb.HeadersResponse(),
-                                         mode_override=mode)
+        if state.routed is None:
+            return pb.ProcessingResponse(response_headers=pb.HeadersResponse())
         names = self.core.config.routing.headers
         decision = state.routed.decision
         values = response_headers(decision.route, decision.model.name, decision.confidence,

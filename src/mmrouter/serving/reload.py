@@ -253,7 +253,7 @@ class Reloader:
         core = await asyncio.to_thread(
             rebuild_core, old_core, config, server.metrics, full_build=server.build_core,
             image_scorer_factory=server.image_scorer_factory, status=server.status.set)
-        service = ExtProcService(core)
+        service = ExtProcService(core, store_tag=str(server.grpc_port))
         # The swap: plain assignments on the event loop thread, nothing awaited in between.
         old = server.extproc.swap(service, core)
         server.core, server.config = core, config

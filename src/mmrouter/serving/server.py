@@ -131,6 +131,8 @@ class Server:
         self.grpc_port = self._grpc.add_insecure_port(address)
         if not self.grpc_port:
             raise OSError(f"cannot bind the ext_proc gRPC port {address}")
+        # Envoy's cache observer finds this process by its port (envoy/cache_store.py).
+        self.extproc.current.service.store_tag = str(self.grpc_port)
         await self._grpc.start()
 
     def build_core(self, config: Config) -> RouterCore:

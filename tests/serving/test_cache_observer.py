@@ -1,0 +1,176 @@
+"""The cache's two streams over real gRPC, in process: the routing stream leaves a miss's plan
+and sends its token; the observer stream (observe-only, as Envoy's observability mode opens
+it) claims it, follows the response and stores it, answering nothing.
+
+Uses a FAKE hashing text encoder so the logic runs fast; the real Envoy drives both streams in
+tests/envoy/test_cache_e2e.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, AsyncIterator
+
+import grpc
+import pytest
+
+from mmrouter._pb.envoy.config.core.v3 import base_pb2 as core_pb
+from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
+from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
+from mmrouter.cache.pending import OBSERVER_METADATA, STORE_HEADER
+from mmrouter.config.schema import CacheConfig
+from mmrouter.core.metrics import Metrics
+from mmrouter.core.runtime import build_core
+from mmrouter.serving.server import Server
+
+from conftest import FakeHashingTextEncoder
+
+TEXT = "Tell me a fun fact about otters"
+ANSWER = {"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
+          "choices": [{"index": 0, "finish_reason": "stop",
+                       "message": {"role": "assistant", "content": "Otters hold hands."}}]}
+
+
+def headers(values: dict[str, str], end_of_stream: bool = False) -> pb.HttpHeaders:
+    return pb.HttpHeaders(headers=core_pb.HeaderMap(headers=[
+        core_pb.HeaderValue(key=k, raw_value=v.encode()) for k, v in values.items()]),
+        end_of_stream=end_of_stream)
+
+
+def request_headers(extra: dict[str, str] | None = None) -> pb.ProcessingRequest:
+    return pb.ProcessingRequest(request_headers=headers(
+        {":method": "POST", ":path": "/v1/chat/completions", "content-type": "application/json",
+         **(extra or {})}))
+
+
+def response_headers(status: str = "200", **extra: str) -> pb.ProcessingRequest:
+    return pb.ProcessingRequest(response_headers=headers(
+        {":status": status, "content-type": "application/json", **extra}))
+
+
+def response_body(body: bytes, end: bool) -> pb.ProcessingRequest:
+    return pb.ProcessingRequest(response_body=pb.HttpBody(body=body, end_of_stream=end))
+
+
+def run(config, scenario) -> Any:
+    config = config.replace(
+        server=config.server.__class__(grpc_port=0, http_port=0),
+        routing=config.routing.__class__(**{**config.routing.__dict__, "head": None}),
+        cache=CacheConfig(enabled=True))
+    factory = lambda cfg, metrics, sink: build_core(  # noqa: E731
+        cfg, metrics, text_encoder=FakeHashingTextEncoder(), status=sink)
+
+    async def main():
+        server = Server(config, Metrics(), core_factory=factory)
+        await server.start()
+        try:
+            return await scenario(server)
+        finally:
+            await server.shutdown()
+    return asyncio.run(main())
+
+
+async def route(server: Server, text: str = TEXT) -> pb.ProcessingResponse:
+    """The routing stream of one chat request: its request-body response."""
+    body = json.dumps({"model": "MoM", "messages": [{"role": "user", "content": text}]}).encode()
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.grpc_port}") as channel:
+        call = pb_grpc.ExternalProcessorStub(channel).Process()
+        await call.write(request_headers())
+        await call.read()
+        await call.write(pb.ProcessingRequest(request_body=pb.HttpBody(body=body,
+                                                                        end_of_stream=True)))
+        answer = await call.read()
+        await call.done_writing()
+        return answer
+
+
+async def observe(server: Server, messages: list[pb.ProcessingRequest]) -> tuple[int, Any]:
+    """An observer stream, sent without waiting (as Envoy does); (messages written, the
+    responses the server sent before it ended the stream)."""
+    sent = 0
+
+    async def requests() -> AsyncIterator[pb.ProcessingRequest]:
+        nonlocal sent
+        for message in messages:
+            sent += 1
+            yield message
+        await asyncio.sleep(30)  # Envoy holds the stream open after the last message
+
+    async with grpc.aio.insecure_channel(f"127.0.0.1:{server.grpc_port}") as channel:
+        call = pb_grpc.ExternalProcessorStub(channel).Process(
+            requests(), metadata=(OBSERVER_METADATA,))
+        responses = [r async for r in call]  # returns when the server ends the stream
+        assert await call.code() == grpc.StatusCode.OK
+        return sent, responses
+
+
+def store_token(answer: pb.ProcessingResponse) -> dict[str, str]:
+    mutation = answer.request_body.response.header_mutation
+    return {o.header.key: o.header.raw_value.decode() for o in mutation.set_headers}
+
+
+def samples(server: Server, name: str) -> dict[str, float]:
+    return {s.labels["result"]: s.value for m in server.metrics.registry.collect()
+            for s in m.samples if s.name == name}
+
+
+def test_a_miss_is_stored_through_its_observer_and_then_hits(default_config):
+    async def scenario(server):
+        miss = store_token(await route(server))
+        assert miss["x-mmrouter-cache"] == "miss"
+        token = miss[STORE_HEADER]
+        assert token.startswith(f"{server.grpc_port}:")
+        body = json.dumps(ANSWER).encode()
+        sent, responses = await asyncio.wait_for(observe(server, [
+            request_headers({STORE_HEADER: token}), response_headers(),
+            response_body(body[:20], False), response_body(body[20:], True)]), 10)
+        assert responses == [] and sent == 4
+        for _ in range(100):  # the store runs after the stream ends
+            if samples(server, "mmrouter_cache_stores_total"):
+                break
+            await asyncio.sleep(0.02)
+        again = await route(server)
+        assert again.WhichOneof("response") == "immediate_response"
+        hit = json.loads(again.immediate_response.body)
+        assert hit["choices"][0]["message"]["content"] == "Otters hold hands."
+        return samples(server, "mmrouter_cache_stores_total")
+
+    assert run(default_config, scenario) == {"stored": 1.0}
+
+
+@pytest.mark.parametrize("ending", ["unknown_token", "error_status", "compressed", "no_body"])
+def test_the_observer_ends_its_stream_when_there_is_nothing_to_store(default_config, ending):
+    async def scenario(server):
+        token = store_token(await route(server))[STORE_HEADER]
+        first = request_headers({STORE_HEADER: token if ending != "unknown_token"
+                                 else f"{server.grpc_port}:forged"})
+        response = {"unknown_token": response_headers(),
+                    "error_status": response_headers("500"),
+                    "compressed": response_headers(**{"content-encoding": "gzip"}),
+                    "no_body": pb.ProcessingRequest(response_headers=headers(
+                        {":status": "200"}, end_of_stream=True))}[ending]
+        body = response_body(json.dumps(ANSWER).encode(), True)
+        sent, responses = await asyncio.wait_for(observe(server, [first, response, body]), 10)
+        await asyncio.sleep(0.05)
+        again = await route(server)
+        return sent, responses, again.WhichOneof("response"), \
+            samples(server, "mmrouter_cache_stores_total")
+
+    # The stream ended well before the 30 s Envoy would hold it (wait_for's 10 s).
+    sent, responses, again, stores = run(default_config, scenario)
+    assert responses == [] and again == "request_body" and stores == {}
+
+
+def test_a_response_over_the_bound_is_counted_and_not_kept(default_config):
+    async def scenario(server):
+        token = store_token(await route(server))[STORE_HEADER]
+        limit = CacheConfig().max_entry_bytes * 8
+        chunk = b"x" * (limit // 2 + 1)
+        await asyncio.wait_for(observe(server, [
+            request_headers({STORE_HEADER: token}), response_headers(),
+            response_body(chunk, False), response_body(chunk, False),
+            response_body(b"{}", True)]), 10)
+        return samples(server, "mmrouter_cache_stores_total")
+
+    assert run(default_config, scenario) == {"too_large": 1.0}
