@@ -53,7 +53,7 @@ def register_tools(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--cache", action="store_true",
                    help="only the response cache: hit p50 against a backend call, and what the "
                         "cache adds to a miss (cache on vs off, alternating)")
-    p.add_argument("--cache-requests", type=int, help="--cache: requests of each kind (200)")
+    p.add_argument("--cache-requests", type=int, help="--cache: requests of each kind (1000)")
 
     p = command("bench-fallback", _bench_fallback,
                 "Measure routing.fallback's happy-path cost against max_attempts 1.")

@@ -12,6 +12,7 @@ digit must be identical. A different language is different words: no hit across 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -53,9 +54,12 @@ não nem nenhum nenhuma sem nada ninguém
 def words(text: str) -> list[tuple[str, bool]]:
     """(case-folded word, whether it is written like a name: capitalised inside a sentence, or
     all capitals) for each word of ``text``."""
-    text = unicodedata.normalize("NFC", text).replace("\u2019", "'")
-    for pattern, replacement in CONTRACTIONS:
-        text = pattern.sub(replacement, text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u2019", "'")
+    if "'" in text:
+        for pattern, replacement in CONTRACTIONS:
+            text = pattern.sub(replacement, text)
     out = []
     sentence_start = True
     for match in WORD.finditer(text):
@@ -67,8 +71,11 @@ def words(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def content_words(text: str) -> list[tuple[str, bool]]:
-    return [(w, named) for w, named in words(text) if w not in FRAMING or w in NEGATIONS]
+@functools.lru_cache(maxsize=4096)
+def content_words(text: str) -> tuple[tuple[str, bool], ...]:
+    """The words that carry the question (kept for the texts seen last: a lookup compares its
+    text with up to four entries, and the same entries come up again and again)."""
+    return tuple((w, named) for w, named in words(text) if w not in FRAMING or w in NEGATIONS)
 
 
 def same_question(a: str, b: str) -> bool:
