@@ -124,6 +124,31 @@ def test_a_text_past_the_model_length_is_read_in_weighted_windows(tiny_xlmr: Pat
     assert np.abs(encoder.encode([long_text])[0] - expected).max() < 1e-5
 
 
+def test_a_bounded_encoder_reads_one_window_from_both_ends_of_a_long_text(
+        tiny_xlmr: Path, tmp_path: Path) -> None:
+    """``max_text_tokens`` (the router's text_encoder.max_seq_length) bounds a prompt's cost
+    to one forward: its first and last tokens, half each. The probe check at load still
+    embeds the probe texts whole, as recorded (a bound of 20 would fail it otherwise)."""
+    from mmrouter.encoders.model_encoder import load_model_encoder
+
+    encoder = load_model_encoder(str(tiny_xlmr), precision="fp32", cache_dir=tmp_path,
+                                 max_text_tokens=20)
+    tokens = encoder.tokens
+    long_text = " ".join(CORPUS * 12)
+    content = tokens.content(long_text)
+    rows = tokens.rows([long_text], 20)
+    assert len(rows.ids) == 1 and list(rows.weight) == [20]
+    assert rows.ids[0][1:-1] == content[:10] + content[-10:]  # between <s> and </s>
+    row = rows.ids[0]
+    pooled = encoder.backend.pooled(np.asarray([row]), np.ones((1, len(row)), dtype=np.int64))
+    expected = pooled[0] / np.linalg.norm(pooled[0])
+    assert np.abs(encoder.encode([long_text])[0] - expected).max() < 1e-5
+    short = [t for t in CORPUS if len(tokens.content(t)) <= 20]  # embed as without the bound
+    unbounded = load_model_encoder(str(tiny_xlmr), precision="fp32", cache_dir=tmp_path)
+    assert len(short) >= 2
+    assert np.abs(encoder.encode(short) - unbounded.encode(short)).max() < 1e-6
+
+
 def test_prepared_once_then_reused_and_altered_files_are_named(tiny_xlmr: Path,
                                                                tmp_path: Path) -> None:
     from mmrouter.encoders.model_encoder import load_model_encoder

@@ -154,7 +154,7 @@ class TextEncoderConfig(_Section):
     cache_dir: str | None = None  # prepared models; default $MMROUTER_CACHE_DIR or ~/.cache/mmrouter
     max_batch_size: AtLeastOne = 32
     max_wait_ms: NonNegative = 0.0  # 0: batch what is queued; > 0: wait up to this for more
-    max_seq_length: AtLeastOne = 256  # bounds the characters read from the latest turn
+    max_seq_length: AtLeastOne = 256  # tokens embedded per text, from its start and end
     jit: bool = True  # no longer used (the runtimes need no trace); kept so old configs load
     # "module:callable", called with the Config, returning a TextEncoder (name, dim, encode):
     # a custom encoder in place of `model`'s (the head must have been fitted with it).

@@ -32,7 +32,7 @@ def load_text_encoder(config: Config) -> TextEncoder:
     try:
         return load_model_encoder(enc.model, runtime=enc.runtime, device=enc.device,
                                   precision=enc.precision, threads=enc.threads,
-                                  cache_dir=enc.cache_dir)
+                                  cache_dir=enc.cache_dir, max_text_tokens=enc.max_seq_length)
     except ModelFileError as exc:
         raise ConfigError(str(exc)) from None
 

