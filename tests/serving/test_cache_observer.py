@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, AsyncIterator
+from typing import Any
 
 import grpc
 import pytest
@@ -85,24 +85,20 @@ async def route(server: Server, text: str = TEXT) -> pb.ProcessingResponse:
         return answer
 
 
-async def observe(server: Server, messages: list[pb.ProcessingRequest]) -> tuple[int, Any]:
-    """An observer stream, sent without waiting (as Envoy does); (messages written, the
-    responses the server sent before it ended the stream)."""
-    sent = 0
-
-    async def requests() -> AsyncIterator[pb.ProcessingRequest]:
-        nonlocal sent
-        for message in messages:
-            sent += 1
-            yield message
-        await asyncio.sleep(30)  # Envoy holds the stream open after the last message
-
+async def observe(server: Server, messages: list[pb.ProcessingRequest],
+                  metadata: tuple[tuple[str, str], ...] = (OBSERVER_METADATA,)) -> list[Any]:
+    """An observer stream: ``messages`` written without waiting for answers, then held open
+    (never half-closed, as Envoy holds it); the responses the server sent. Returns only once
+    the server ends the stream, so a test passes only the messages after which it must."""
     async with grpc.aio.insecure_channel(f"127.0.0.1:{server.grpc_port}") as channel:
-        call = pb_grpc.ExternalProcessorStub(channel).Process(
-            requests(), metadata=(OBSERVER_METADATA,))
-        responses = [r async for r in call]  # returns when the server ends the stream
+        call = pb_grpc.ExternalProcessorStub(channel).Process(metadata=metadata)
+        for message in messages:
+            await call.write(message)
+        responses = []
+        while (response := await call.read()) is not grpc.aio.EOF:
+            responses.append(response)
         assert await call.code() == grpc.StatusCode.OK
-        return sent, responses
+        return responses
 
 
 def store_token(answer: pb.ProcessingResponse) -> dict[str, str]:
@@ -122,10 +118,10 @@ def test_a_miss_is_stored_through_its_observer_and_then_hits(default_config):
         token = miss[STORE_HEADER]
         assert token.startswith(f"{server.grpc_port}:")
         body = json.dumps(ANSWER).encode()
-        sent, responses = await asyncio.wait_for(observe(server, [
+        responses = await asyncio.wait_for(observe(server, [
             request_headers({STORE_HEADER: token}), response_headers(),
             response_body(body[:20], False), response_body(body[20:], True)]), 10)
-        assert responses == [] and sent == 4
+        assert responses == []
         for _ in range(100):  # the store runs after the stream ends
             if samples(server, "mmrouter_cache_stores_total"):
                 break
@@ -150,15 +146,16 @@ def test_the_observer_ends_its_stream_when_there_is_nothing_to_store(default_con
                     "compressed": response_headers(**{"content-encoding": "gzip"}),
                     "no_body": pb.ProcessingRequest(response_headers=headers(
                         {":status": "200"}, end_of_stream=True))}[ending]
-        body = response_body(json.dumps(ANSWER).encode(), True)
-        sent, responses = await asyncio.wait_for(observe(server, [first, response, body]), 10)
+        # Only the messages up to where the server must end the stream.
+        messages = [first] if ending == "unknown_token" else [first, response]
+        responses = await asyncio.wait_for(observe(server, messages), 10)
         await asyncio.sleep(0.05)
         again = await route(server)
-        return sent, responses, again.WhichOneof("response"), \
+        return responses, again.WhichOneof("response"), \
             samples(server, "mmrouter_cache_stores_total")
 
-    # The stream ended well before the 30 s Envoy would hold it (wait_for's 10 s).
-    sent, responses, again, stores = run(default_config, scenario)
+    # The server ended the stream by itself (observe returns only then; wait_for's 10 s).
+    responses, again, stores = run(default_config, scenario)
     assert responses == [] and again == "request_body" and stores == {}
 
 
@@ -167,10 +164,9 @@ def test_a_response_over_the_bound_is_counted_and_not_kept(default_config):
         token = store_token(await route(server))[STORE_HEADER]
         limit = CacheConfig().max_entry_bytes * 8
         chunk = b"x" * (limit // 2 + 1)
-        await asyncio.wait_for(observe(server, [
+        await asyncio.wait_for(observe(server, [  # the second chunk passes the bound
             request_headers({STORE_HEADER: token}), response_headers(),
-            response_body(chunk, False), response_body(chunk, False),
-            response_body(b"{}", True)]), 10)
+            response_body(chunk, False), response_body(chunk, False)]), 10)
         return samples(server, "mmrouter_cache_stores_total")
 
     assert run(default_config, scenario) == {"too_large": 1.0}

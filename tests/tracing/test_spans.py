@@ -216,3 +216,31 @@ def test_the_cache_lookup_and_store_have_their_spans(exporter):
         ("mmrouter.cache.lookup", {"mmrouter.cache.backend": "memory", "mmrouter.cache.result": "hit"}),
         ("mmrouter.cache.lookup", {"mmrouter.cache.backend": "memory", "mmrouter.cache.result": "miss"}),
     ]
+
+
+def test_the_store_span_sits_in_the_trace_of_envoys_observer_call(exporter):
+    """The observer stream (Envoy's second ext_proc filter) carries its call's traceparent: the
+    observe span is its child and the store span the observe span's."""
+    from mmrouter.cache.pending import OBSERVER_METADATA, STORE_HEADER
+    from serving.test_cache_observer import ANSWER, observe, request_headers, response_body, \
+        response_headers, route, run, store_token
+
+    async def scenario(server):
+        token = store_token(await route(server))[STORE_HEADER]
+        server_metadata = (OBSERVER_METADATA, ("traceparent", TRACEPARENT))
+        body = json.dumps(ANSWER).encode()
+        await asyncio.wait_for(observe(server, [
+            request_headers({STORE_HEADER: token}), response_headers(),
+            response_body(body, True)], metadata=server_metadata), 10)
+        for _ in range(100):
+            if "mmrouter.cache.store" in by_name(exporter):
+                break
+            await asyncio.sleep(0.02)
+
+    run(load_config(), scenario)  # the cache on, a fake encoder
+    found = by_name(exporter)
+    (observed,), (store,) = found["mmrouter.cache.observe"], found["mmrouter.cache.store"]
+    assert format(observed.context.trace_id, "032x") == TRACE_ID
+    assert format(observed.parent.span_id, "016x") == PARENT_ID
+    assert store.parent.span_id == observed.context.span_id
+    assert store.attributes["mmrouter.cache.result"] == "stored"

@@ -64,15 +64,18 @@ class ExtProcService(pb_grpc.ExternalProcessorServicer):
 
     async def Process(self, request_iterator: AsyncIterator[pb.ProcessingRequest],
                       context: grpc.aio.ServicerContext) -> AsyncIterator[pb.ProcessingResponse]:
-        if cache_steps.is_observer(context.invocation_metadata()):
+        metadata = context.invocation_metadata() or ()
+        if cache_steps.is_observer(metadata):
             if self.cache is not None:
-                await cache_steps.observe(self.cache, request_iterator)
+                # Inside Envoy's trace (its observer call's span), so the store span is too.
+                with request_span("mmrouter.cache.observe", trace_carrier(metadata)):
+                    await cache_steps.observe(self.cache, request_iterator)
             return
         self.metrics.streams_in_flight.inc()
         self.active += 1
         state = StreamState()
         # Envoy's ext_proc call span (gRPC metadata); None while tracing is off.
-        state.trace = trace_carrier(context.invocation_metadata() or ())
+        state.trace = trace_carrier(metadata)
         try:
             async for request in request_iterator:
                 yield await self.handle(request, state)
