@@ -48,3 +48,29 @@ def test_light_rewordings_are_the_same_question(a, b):
 def test_empty_and_framing_only_texts_never_match():
     assert not same_question("", "")
     assert not same_question("please", "thanks")
+
+
+def test_only_short_texts_keep_their_word_lists():
+    from mmrouter.cache import guard
+
+    guard._kept_content_words.cache_clear()
+    long_text = "What is the capital of France? " * 100  # 3,100 characters
+    assert guard.content_words(long_text) == guard.content_words(long_text)
+    assert guard._kept_content_words.cache_info().currsize == 0
+    assert same_question(long_text, long_text.replace("France", "Spain")) is False
+    guard.content_words("What is the capital of France?")
+    assert guard._kept_content_words.cache_info().currsize == 1
+
+
+def test_a_long_prompts_routing_embedding_is_recognised_after_the_cut():
+    """The router embeds the start and end of a long turn (routing/conversation.py); the cache
+    reuses that embedding for the whole turn, and not for another text."""
+    from mmrouter.cache.extproc import embedded_from
+    from mmrouter.routing.conversation import cut_text
+
+    text = "Summarise this. " + "lorem ipsum " * 2000 + "What is the main point?"
+    embedded = cut_text(text, 8192)
+    assert embedded != text and embedded_from(text, embedded)
+    assert embedded_from("short question", "short question")
+    assert not embedded_from(text.replace("main", "other"), embedded)
+    assert not embedded_from(text, "")

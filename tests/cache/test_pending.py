@@ -56,3 +56,14 @@ def test_the_oldest_plans_give_way_past_the_bound():
     assert len(pending) == 3 and sum(dropped) == 2
     assert pending.claim(tokens[0]) is None and pending.claim(tokens[1]) is None
     assert [pending.claim(t) for t in tokens[2:]] == [2, 3, 4]
+
+
+def test_the_plans_texts_are_bounded_in_bytes():
+    pending, dropped, _ = make(max_bytes=100)
+    first = pending.put("a", "1", 60)
+    second = pending.put("b", "1", 30)
+    assert pending.bytes == 90
+    third = pending.put("c", "1", 50)  # 140 > 100: the oldest gives way
+    assert dropped == [1] and pending.bytes == 80
+    assert pending.claim(first) is None
+    assert pending.claim(second) == "b" and pending.claim(third) == "c" and pending.bytes == 0

@@ -18,25 +18,30 @@ def hcm(bootstrap):
 
 
 def observers(bootstrap):
-    """{token prefix: (cluster, ext_proc config)} of the composite's matches."""
+    """{token prefix, or ("safe_regex", regex): (cluster, ext_proc config)} of its matches."""
     composite = next(f for f in hcm(bootstrap)["http_filters"] if f["name"] == "mmrouter.cache_store")
     out = {}
     for m in composite["typed_config"]["xds_matcher"]["matcher_list"]["matchers"]:
         predicate = m["predicate"]["single_predicate"]
         assert predicate["input"]["typed_config"]["header_name"] == "x-mmrouter-cache-store"
         ext_proc = m["on_match"]["action"]["typed_config"]["typed_config"]["typed_config"]
-        out[predicate["value_match"]["prefix"]] = (
-            ext_proc["grpc_service"]["envoy_grpc"]["cluster_name"], ext_proc)
+        value = predicate["value_match"]
+        key = value["prefix"] if "prefix" in value else ("safe_regex", value["safe_regex"]["regex"])
+        out[key] = (ext_proc["grpc_service"]["envoy_grpc"]["cluster_name"], ext_proc)
     return out
 
 
-def test_one_process_observes_through_the_ext_proc_cluster():
+def test_one_process_observes_through_the_ext_proc_cluster(tmp_path: Path):
     bootstrap = envoy_bootstrap(load_config(), EnvoyPorts(), EnvoyLimits())
+    path = tmp_path / "envoy.yaml"
+    path.write_text(render_envoy_config(load_config()))
+    result = validate_envoy_config(path)
+    assert result.returncode == 0, result.stdout + result.stderr
     names = [f["name"] for f in hcm(bootstrap)["http_filters"]]
     assert names == ["envoy.filters.http.ext_proc", "envoy.filters.http.lua",
                      "mmrouter.cache_store", "envoy.filters.http.router"]
-    (prefix, (cluster, ext_proc)), = observers(bootstrap).items()
-    assert prefix == "50051:" and cluster == "mmrouter_ext_proc"
+    (match, (cluster, ext_proc)), = observers(bootstrap).items()
+    assert match == ("safe_regex", ".+") and cluster == "mmrouter_ext_proc"  # any token
     assert ext_proc["observability_mode"] is True and ext_proc["failure_mode_allow"] is True
     assert ext_proc["grpc_service"]["initial_metadata"] == [
         {"key": "x-mmrouter-stream", "value": "cache-store"}]

@@ -170,3 +170,22 @@ def test_a_response_over_the_bound_is_counted_and_not_kept(default_config):
         return samples(server, "mmrouter_cache_stores_total")
 
     assert run(default_config, scenario) == {"too_large": 1.0}
+
+
+def test_a_stream_closed_before_the_responses_end_is_counted_incomplete(default_config):
+    async def scenario(server):
+        token = store_token(await route(server))[STORE_HEADER]
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{server.grpc_port}") as channel:
+            call = pb_grpc.ExternalProcessorStub(channel).Process(metadata=(OBSERVER_METADATA,))
+            for message in (request_headers({STORE_HEADER: token}), response_headers(),
+                            response_body(b'{"id": "c1", "choi', False)):
+                await call.write(message)
+            await call.done_writing()  # Envoy closes it: the client went away mid-answer
+            assert await asyncio.wait_for(call.read(), 10) is grpc.aio.EOF
+        for _ in range(100):
+            if samples(server, "mmrouter_cache_stores_total"):
+                break
+            await asyncio.sleep(0.02)
+        return samples(server, "mmrouter_cache_stores_total")
+
+    assert run(default_config, scenario) == {"incomplete": 1.0}

@@ -31,6 +31,7 @@ from mmrouter.cache.render import render_hit
 from mmrouter.cache.service import Plan, ResponseCache
 from mmrouter.config.schema import Config
 from mmrouter.core.router import RoutedRequest
+from mmrouter.routing.conversation import cut_text
 from mmrouter.routing.mutations import response_headers
 
 OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
@@ -75,8 +76,7 @@ def plan_for(cache: ResponseCache, config: Config, stream: CacheStream, routed: 
     classification = decision.classification
     vector = None
     if classification is not None and classification.embedding is not None \
-            and classification.embedded_text.strip() \
-            and latest.text.startswith(classification.embedded_text):
+            and embedded_from(latest.text, classification.embedded_text):
         vector = classification.embedding
     threshold = route.cache_similarity if route is not None and route.cache_similarity \
         else cache.config.similarity
@@ -97,7 +97,8 @@ async def on_routed(cache: ResponseCache, config: Config, stream: CacheStream,
         return None
     found = await cache.lookup(plan)
     if found is None:
-        stream.status, stream.store_token = MISS, cache.pending.put(plan, tag)
+        stream.status = MISS
+        stream.store_token = cache.pending.put(plan, tag, len(plan.text.encode("utf-8", "replace")))
         cache.count(MISS)
         return None
     stream.status = HIT
@@ -154,6 +155,8 @@ async def observe(cache: ResponseCache, messages: AsyncIterator[pb.ProcessingReq
         elif kind == "response_body":
             if _keep_chunk(cache, observed, message.response_body):
                 return
+    if observed is not None:  # Envoy closed the stream before the response's end
+        cache.metrics.stores.labels("incomplete", cache.backend).inc()
 
 
 def _may_store(observed: ObservedResponse, message: pb.HttpHeaders) -> bool:
@@ -184,6 +187,14 @@ def _header(message: pb.HttpHeaders, name: str) -> str:
             value: str = h.raw_value.decode("utf-8", "replace") if h.raw_value else h.value
             return value
     return ""
+
+
+def embedded_from(text: str, embedded: str) -> bool:
+    """Whether the routing embedding is of ``text``: the whole of it, or the start and end
+    the router kept of a long one (routing/conversation.py: cut_text)."""
+    if not embedded.strip():
+        return False
+    return text.startswith(embedded) or embedded == cut_text(text, len(embedded))
 
 
 def _load(answer: bytes) -> dict[str, Any]:

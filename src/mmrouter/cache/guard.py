@@ -71,11 +71,20 @@ def words(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+KEPT_CHARS = 1024  # texts up to this long keep their word lists (4,096 of them: ~10 MB at most)
+
+
 def content_words(text: str) -> tuple[tuple[str, bool], ...]:
-    """The words that carry the question (kept for the texts seen last: a lookup compares its
-    text with up to four entries, and the same entries come up again and again)."""
+    """The words that carry the question (kept for the short texts seen last: a lookup
+    compares its text with up to four entries, and the same entries come up again and again)."""
+    return _kept_content_words(text) if len(text) <= KEPT_CHARS else _content_words(text)
+
+
+def _content_words(text: str) -> tuple[tuple[str, bool], ...]:
     return tuple((w, named) for w, named in words(text) if w not in FRAMING or w in NEGATIONS)
+
+
+_kept_content_words = functools.lru_cache(maxsize=4096)(_content_words)
 
 
 def same_question(a: str, b: str) -> bool:

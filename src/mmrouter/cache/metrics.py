@@ -18,7 +18,7 @@ _BY_REGISTRY: "weakref.WeakKeyDictionary[CollectorRegistry, CacheMetrics]" = \
 @dataclass(frozen=True)
 class CacheMetrics:
     lookups: Counter  # labels: result (hit, miss, bypass), backend
-    stores: Counter  # labels: result (stored, not_complete, too_large, error, unclaimed), backend
+    stores: Counter  # labels: result (stored, not_complete, too_large, error, unclaimed, incomplete), backend
     errors: Counter  # labels: operation (lookup, store), kind (timeout, unavailable, error), backend
     tokens_saved: Counter  # labels: backend (output tokens of the answers served from the cache)
     lookup_seconds: Histogram  # labels: backend

@@ -7,7 +7,7 @@ stream for exactly those requests (see envoy/cache_store.py); that stream claims
 token when the request headers arrive, before the request is sent upstream. The tag names the
 process that holds the plan (its gRPC port), so Envoy sends the observer to that process.
 
-Bounded in count and age: a plan whose observer never comes (the processor was not reachable
+Bounded in count, bytes and age: a plan whose observer never comes (the processor was not reachable
 for it, or a deployment that does not render the observer) is dropped and counted.
 """
 
@@ -22,6 +22,7 @@ STORE_HEADER = "x-mmrouter-cache-store"
 # gRPC metadata that marks the observer's streams (envoy/cache_store.py sends it).
 OBSERVER_METADATA = ("x-mmrouter-stream", "cache-store")
 MAX_PENDING = 10_000
+MAX_PENDING_BYTES = 64 * 1024 * 1024  # of the plans' texts (a latest turn may be megabytes)
 PENDING_TTL_S = 60.0  # the observer claims a plan within milliseconds of the miss
 
 P = TypeVar("P")
@@ -31,20 +32,23 @@ class PendingStores(Generic[P]):
     """Plans by token, oldest first (one event loop: no locking)."""
 
     def __init__(self, on_dropped: Callable[[int], None], max_pending: int = MAX_PENDING,
-                 ttl_s: float = PENDING_TTL_S, clock: Callable[[], float] = time.monotonic) -> None:
-        self._plans: OrderedDict[str, tuple[float, P]] = OrderedDict()
+                 ttl_s: float = PENDING_TTL_S, clock: Callable[[], float] = time.monotonic,
+                 max_bytes: int = MAX_PENDING_BYTES) -> None:
+        self._plans: OrderedDict[str, tuple[float, P, int]] = OrderedDict()
         self._on_dropped = on_dropped
         self.max_pending, self.ttl_s, self._clock = max_pending, ttl_s, clock
+        self.max_bytes, self.bytes = max_bytes, 0
 
     def __len__(self) -> int:
         return len(self._plans)
 
-    def put(self, plan: P, tag: str) -> str:
-        """Keep ``plan``; the header value that claims it."""
+    def put(self, plan: P, tag: str, size: int = 0) -> str:
+        """Keep ``plan`` (``size``: its bytes); the header value that claims it."""
         now = self._clock()
-        self._expire(now)
+        self._expire(now, size)
         token = f"{tag}:{secrets.token_hex(16)}"
-        self._plans[token] = (now + self.ttl_s, plan)
+        self._plans[token] = (now + self.ttl_s, plan, size)
+        self.bytes += size
         return token
 
     def claim(self, token: str) -> P | None:
@@ -52,19 +56,23 @@ class PendingStores(Generic[P]):
         found = self._plans.pop(token, None)
         if found is None:
             return None
-        deadline, plan = found
+        deadline, plan, size = found
+        self.bytes -= size
         if deadline <= self._clock():
             self._on_dropped(1)
             return None
         return plan
 
-    def _expire(self, now: float) -> None:
+    def _expire(self, now: float, incoming: int) -> None:
+        """Drop the oldest plans while they are expired or the new one would not fit."""
         dropped = 0
         while self._plans:
-            token, (deadline, _) = next(iter(self._plans.items()))
-            if deadline > now and len(self._plans) < self.max_pending:
+            token, (deadline, _, size) = next(iter(self._plans.items()))
+            if deadline > now and len(self._plans) < self.max_pending \
+                    and self.bytes + incoming <= self.max_bytes:
                 break
             del self._plans[token]
+            self.bytes -= size
             dropped += 1
         if dropped:
             self._on_dropped(dropped)

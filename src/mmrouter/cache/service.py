@@ -32,6 +32,7 @@ CANDIDATES = 4  # semantic candidates the guard looks at, best first
 STORE_THREADS = 4
 STREAM_OVERHEAD = 8  # an SSE stream may be this many times the answer's JSON
 STORE_TIMEOUT_S = 10.0  # a store runs after the response: it may wait longer than a lookup
+UNCLAIMED_WARNING_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ResponseCache:
         self.backend = store.name
         # Misses waiting for the stream that observes their response (see cache/pending.py).
         self.pending: PendingStores[Plan] = PendingStores(self._unclaimed)
+        self._warned_at = -UNCLAIMED_WARNING_S
         self.timeout_s = config.timeout_ms / 1000.0
         # A remote store runs on its own threads, so a slow one never holds the event loop.
         self._pool = ThreadPoolExecutor(STORE_THREADS, thread_name_prefix="mmrouter-cache") \
@@ -65,8 +67,14 @@ class ResponseCache:
 
     def _unclaimed(self, count: int) -> None:
         self.metrics.stores.labels("unclaimed", self.backend).inc(count)
-        logger.warning("%d cache miss(es) never saw their response (no observer stream came: "
-                       "is Envoy's bootstrap rendered by this version of mmrouter?)", count)
+        now = time.monotonic()
+        if now - self._warned_at >= UNCLAIMED_WARNING_S:  # at most one line a minute
+            self._warned_at = now
+            logger.warning("cache misses whose response never reached the cache's observer "
+                           "(mmrouter_cache_stores_total{result=\"unclaimed\"}): Envoy's "
+                           "bootstrap lacks the mmrouter.cache_store filter, its ports differ "
+                           "from the router processes', or the request ended before its "
+                           "response")
 
     @property
     def max_response_bytes(self) -> int:

@@ -4,8 +4,9 @@ A miss that may be stored carries ``x-mmrouter-cache-store: <port>:<token>`` onc
 composite filter after the routing filter matches that header and, only then, runs a second
 ext_proc filter in observability mode: Envoy sends it the request headers, the response headers
 and the response body as they pass, and never waits for an answer. Every other request skips it
-(no stream is opened). The port in the value picks the cluster of the router process that holds
-the miss's plan (each process is its own cluster when there are several). The header never
+(no stream is opened). With several router processes, the port in the value picks the cluster
+of the process that holds the miss's plan (each process is its own cluster then; their ports
+must be the ones Envoy connects to, as `mmrouter envoy-config` renders them). The header never
 reaches a backend: the virtual host removes it, and a client cannot send one (internal-only).
 """
 
@@ -40,13 +41,16 @@ def apply_cache_store(bootstrap: dict[str, Any], clusters: Mapping[int, str]) ->
 
 
 def observer_filter(clusters: Mapping[int, str]) -> dict[str, Any]:
-    """The composite filter: one match per router process, on its port's prefix."""
+    """The composite filter: one match per router process, on its port's prefix; with one
+    process, any token (so a port mapped between Envoy and mmrouter does not matter)."""
+    single = len(clusters) == 1
     matchers = [{
         "predicate": {"single_predicate": {
             "input": {"name": "store_token", "typed_config": {
                 "@type": "type.googleapis.com/envoy.type.matcher.v3.HttpRequestHeaderMatchInput",
                 "header_name": STORE_HEADER}},
-            "value_match": {"prefix": f"{port}:"}}},
+            "value_match": {"safe_regex": {"google_re2": {}, "regex": ".+"}} if single
+            else {"prefix": f"{port}:"}}},
         "on_match": {"action": {"name": f"observe_{port}", "typed_config": {
             "@type": "type.googleapis.com/envoy.extensions.filters.http.composite.v3"
                      ".ExecuteFilterAction",
