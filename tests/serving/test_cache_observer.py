@@ -2,8 +2,8 @@
 and sends its token; the observer stream (observe-only, as Envoy's observability mode opens
 it) claims it, follows the response and stores it, answering nothing.
 
-Uses a FAKE hashing text encoder so the logic runs fast; the real Envoy drives both streams in
-tests/envoy/test_cache_e2e.py.
+Uses a FAKE hashing text encoder (test_server's in-process server) so the logic runs fast; the
+real Envoy drives both streams in tests/envoy/test_cache_e2e.py.
 """
 
 from __future__ import annotations
@@ -20,11 +20,9 @@ from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
 from mmrouter.cache.pending import OBSERVER_METADATA, STORE_HEADER
 from mmrouter.config.schema import CacheConfig
-from mmrouter.core.metrics import Metrics
-from mmrouter.core.runtime import build_core
 from mmrouter.serving.server import Server
 
-from conftest import FakeHashingTextEncoder
+from serving.test_server import body_msg, headers_msg, run as run_server
 
 TEXT = "Tell me a fun fact about otters"
 ANSWER = {"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
@@ -39,9 +37,7 @@ def headers(values: dict[str, str], end_of_stream: bool = False) -> pb.HttpHeade
 
 
 def request_headers(extra: dict[str, str] | None = None) -> pb.ProcessingRequest:
-    return pb.ProcessingRequest(request_headers=headers(
-        {":method": "POST", ":path": "/v1/chat/completions", "content-type": "application/json",
-         **(extra or {})}))
+    return headers_msg("POST", "/v1/chat/completions", extra=extra)
 
 
 def response_headers(status: str = "200", **extra: str) -> pb.ProcessingRequest:
@@ -54,21 +50,8 @@ def response_body(body: bytes, end: bool) -> pb.ProcessingRequest:
 
 
 def run(config, scenario) -> Any:
-    config = config.replace(
-        server=config.server.__class__(grpc_port=0, http_port=0),
-        routing=config.routing.__class__(**{**config.routing.__dict__, "head": None}),
-        cache=CacheConfig(enabled=True))
-    factory = lambda cfg, metrics, sink: build_core(  # noqa: E731
-        cfg, metrics, text_encoder=FakeHashingTextEncoder(), status=sink)
-
-    async def main():
-        server = Server(config, Metrics(), core_factory=factory)
-        await server.start()
-        try:
-            return await scenario(server)
-        finally:
-            await server.shutdown()
-    return asyncio.run(main())
+    """``scenario(server)`` on the in-process server of test_server, with the cache on."""
+    return run_server(config.replace(cache=CacheConfig(enabled=True)), scenario)
 
 
 async def route(server: Server, text: str = TEXT) -> pb.ProcessingResponse:
@@ -78,8 +61,7 @@ async def route(server: Server, text: str = TEXT) -> pb.ProcessingResponse:
         call = pb_grpc.ExternalProcessorStub(channel).Process()
         await call.write(request_headers())
         await call.read()
-        await call.write(pb.ProcessingRequest(request_body=pb.HttpBody(body=body,
-                                                                        end_of_stream=True)))
+        await call.write(body_msg(body))
         answer = await call.read()
         await call.done_writing()
         return answer
