@@ -21,7 +21,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator, Mapping
 
-from mmrouter._pb.envoy.config.core.v3 import base_pb2 as core_pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.type.v3 import http_status_pb2 as status_pb
 from mmrouter.cache import keys
@@ -33,8 +32,8 @@ from mmrouter.config.schema import Config
 from mmrouter.core.router import RoutedRequest
 from mmrouter.routing.conversation import cut_text
 from mmrouter.routing.mutations import response_headers
+from mmrouter.serving.headers import header_dict, set_options
 
-OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
 
 
 @dataclass
@@ -115,7 +114,7 @@ async def on_routed(cache: ResponseCache, config: Config, stream: CacheStream,
         headers.append(("cache-control", "no-cache"))
     return pb.ProcessingResponse(immediate_response=pb.ImmediateResponse(
         status=status_pb.HttpStatus(code=200),  # type: ignore[arg-type]  # the enum's number
-        headers=pb.HeaderMutation(set_headers=_options(headers)), body=body,
+        headers=pb.HeaderMutation(set_headers=set_options(headers)), body=body,
         details="mmrouter_cache_hit"))
 
 
@@ -143,7 +142,8 @@ async def observe(cache: ResponseCache, messages: AsyncIterator[pb.ProcessingReq
     async for message in messages:
         kind = message.WhichOneof("request")
         if kind == "request_headers":
-            plan = cache.pending.claim(_header(message.request_headers, STORE_HEADER))
+            plan = cache.pending.claim(
+                header_dict(message.request_headers.headers).get(STORE_HEADER, ""))
             if plan is None:
                 return
             observed = ObservedResponse(plan)
@@ -161,10 +161,11 @@ async def observe(cache: ResponseCache, messages: AsyncIterator[pb.ProcessingReq
 
 def _may_store(observed: ObservedResponse, message: pb.HttpHeaders) -> bool:
     """A 200 with a body, not compressed (the assembly reads plain JSON or SSE)."""
-    if message.end_of_stream or _header(message, ":status") != "200" \
-            or _header(message, "content-encoding") not in ("", "identity"):
+    headers = header_dict(message.headers)
+    if message.end_of_stream or headers.get(":status") != "200" \
+            or headers.get("content-encoding", "") not in ("", "identity"):
         return False
-    observed.streamed = _header(message, "content-type").startswith("text/event-stream")
+    observed.streamed = headers.get("content-type", "").startswith("text/event-stream")
     return True
 
 
@@ -181,14 +182,6 @@ def _keep_chunk(cache: ResponseCache, observed: ObservedResponse, message: pb.Ht
     return False
 
 
-def _header(message: pb.HttpHeaders, name: str) -> str:
-    for h in message.headers.headers:
-        if h.key.lower() == name:
-            value: str = h.raw_value.decode("utf-8", "replace") if h.raw_value else h.value
-            return value
-    return ""
-
-
 def embedded_from(text: str, embedded: str) -> bool:
     """Whether the routing embedding is of ``text``: the whole of it, or the start and end
     the router kept of a long one (routing/conversation.py: cut_text)."""
@@ -200,9 +193,3 @@ def embedded_from(text: str, embedded: str) -> bool:
 def _load(answer: bytes) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(answer)
     return loaded
-
-
-def _options(headers: list[tuple[str, str]]) -> list[core_pb.HeaderValueOption]:
-    return [core_pb.HeaderValueOption(header=core_pb.HeaderValue(key=k, raw_value=v.encode()),
-                                      append_action=OVERWRITE) for k, v in headers]
-

@@ -14,7 +14,6 @@ from typing import AsyncIterator, Iterable
 
 import grpc
 
-from mmrouter._pb.envoy.config.core.v3 import base_pb2 as core_pb
 from mmrouter._pb.envoy.extensions.filters.http.ext_proc.v3 import processing_mode_pb2 as mode_pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2 as pb
 from mmrouter._pb.envoy.service.ext_proc.v3 import external_processor_pb2_grpc as pb_grpc
@@ -29,12 +28,11 @@ from mmrouter.routing.apis import API_TITLES, may_carry_images
 from mmrouter.routing.decision import default_model_for
 from mmrouter.errors import InvalidRequest, RouterError, error_headers, error_json
 from mmrouter.routing.mutations import rewrite_model, response_headers
+from mmrouter.serving.headers import header_dict, set_options
 from mmrouter.serving.paths import normalise_path
 from mmrouter.tracing import request_span, trace_carrier
 
 logger = logging.getLogger(__name__)
-
-OVERWRITE = core_pb.HeaderValueOption.OVERWRITE_IF_EXISTS_OR_ADD
 
 
 @dataclass
@@ -193,18 +191,6 @@ PASSTHROUGH_MODE = mode_pb.ProcessingMode(
     request_body_mode=mode_pb.ProcessingMode.NONE,
     response_header_mode=mode_pb.ProcessingMode.SKIP,
 )
-
-
-def header_dict(header_map: core_pb.HeaderMap) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for h in header_map.headers:
-        out[h.key.lower()] = h.raw_value.decode("utf-8", "replace") if h.raw_value else h.value
-    return out
-
-
-def set_options(headers: Iterable[tuple[str, str]]) -> list[core_pb.HeaderValueOption]:
-    return [core_pb.HeaderValueOption(header=core_pb.HeaderValue(key=k, raw_value=v.encode()),
-                                      append_action=OVERWRITE) for k, v in headers]
 
 
 def body_response(set_headers: Iterable[tuple[str, str]], remove: Iterable[str],
